@@ -1,0 +1,430 @@
+package morph
+
+import "strings"
+
+// Modality is what the main predicate of a sentence does.
+type Modality int
+
+// The modalities of contract sentences.
+const (
+	Statement   Modality = iota // definitions, facts, headings: imposes nothing
+	Obligation                  // しなければならない, するものとする, plain する, を要する, 義務を負う
+	Prohibition                 // してはならない, することができない, しないものとする, 禁止する
+	Permission                  // することができる, してもよい, を妨げない
+	Waiver                      // を要しない, 必要はない, 義務を負わない, 責任を負わない
+	Negation                    // するものではない, ではない
+	Exception                   // ただし…この限りでない
+)
+
+var modalityNames = [...]string{"statement", "obligation", "prohibition", "permission", "waiver", "negation", "exception"}
+
+func (m Modality) String() string { return modalityNames[m] }
+
+// ParseModality is the inverse of String.
+func ParseModality(s string) (Modality, bool) {
+	for i, n := range modalityNames {
+		if n == s {
+			return Modality(i), true
+		}
+	}
+	return 0, false
+}
+
+// Status is what a sentence does with one term in it.
+type Status int
+
+// Term statuses.
+const (
+	None      Status = iota // mentioned, nothing imposed
+	Required                // must happen (a duty, or a precondition of an act)
+	Forbidden               // must not happen
+	Permitted               // may happen; not required
+	Waived                  // expressly not required (承諾を要しない, 承諾なく…できる)
+)
+
+var statusNames = [...]string{"none", "required", "forbidden", "permitted", "waived"}
+
+func (s Status) String() string { return statusNames[s] }
+
+// ParseStatus is the inverse of String.
+func ParseStatus(s string) (Status, bool) {
+	for i, n := range statusNames {
+		if n == s {
+			return Status(i), true
+		}
+	}
+	return 0, false
+}
+
+// canon is a token reduced to what modality analysis needs: polite ます
+// dropped, ん/ぬ/ず and 無い read as ない.
+type canon struct {
+	lemma, pos, pos1, form string
+	i                      int // index into the original tokens
+}
+
+func canonical(toks []Token) []canon {
+	out := make([]canon, 0, len(toks))
+	for i, t := range toks {
+		l := t.Lemma
+		switch {
+		case t.POS == "記号" || t.POS == "":
+			switch t.Surface {
+			case "、", ",":
+				out = append(out, canon{lemma: "、", pos: "記号", i: i})
+			case "」", "『", "』", "「":
+				out = append(out, canon{lemma: t.Surface, pos: "記号", i: i})
+			}
+			continue
+		case t.Lemma == "ます" && t.POS == "助動詞":
+			if len(out) > 0 && t.Form == "基本形" {
+				out[len(out)-1].form = "基本形" // 行います reads as 行う
+			}
+			continue
+		case (l == "ぬ" || l == "ん") && t.POS == "助動詞", l == "無い":
+			l = "ない"
+		}
+		out = append(out, canon{lemma: l, pos: t.POS, pos1: t.POS1, form: t.Form, i: i})
+	}
+	return out
+}
+
+// hasSuffix reports whether the lemmas end with the given sequence.
+func hasSuffix(c []canon, seq ...string) bool {
+	if len(seq) > len(c) {
+		return false
+	}
+	for k, s := range seq {
+		if c[len(c)-len(seq)+k].lemma != s {
+			return false
+		}
+	}
+	return true
+}
+
+// bearing verbs and nouns: negating them waives a duty (責任を負わない)
+// instead of forbidding an act (再委託しない).
+var bearing = map[string]bool{"負う": true, "要する": true, "要す": true, "必要": true, "義務": true, "要": true, "責任": true}
+
+// SentenceModality reads the modality of the sentence's final predicate.
+func SentenceModality(toks []Token) Modality {
+	c := canonical(toks)
+	for len(c) > 0 && c[len(c)-1].lemma == "、" {
+		c = c[:len(c)-1]
+	}
+	return modalityOf(c)
+}
+
+func modalityOf(c []canon) Modality {
+	if len(c) == 0 {
+		return Statement
+	}
+	// Strip the outer ものとする / こととする / とする wrappers but remember
+	// them: 「…することができるものとする」 is a permission, 「…しないものとする」 a
+	// prohibition, 「…するものとする」 an obligation.
+	wrapped := false
+	for _, w := range [][]string{{"もの", "と", "する"}, {"こと", "と", "する"}, {"もの", "と", "なる"}} {
+		if hasSuffix(c, w...) && len(c) > len(w) {
+			c = c[:len(c)-len(w)]
+			wrapped = true
+			break
+		}
+	}
+	last := c[len(c)-1]
+	switch {
+	case isDefinition(c):
+		return Statement
+	case hasExceptionTail(c):
+		return Exception
+	// なければならない, なくてはならない, ねばならない: obligation despite two negations
+	case hasSuffix(c, "ない", "ば", "なる", "ない"), hasSuffix(c, "ない", "て", "は", "なる", "ない"),
+		hasSuffix(c, "ない", "と", "いける", "ない"), hasSuffix(c, "ない", "て", "は", "いける", "ない"):
+		return Obligation
+	case hasSuffix(c, "て", "は", "なる", "ない"), hasSuffix(c, "で", "は", "なる", "ない"),
+		hasSuffix(c, "て", "は", "いける", "ない"):
+		return Prohibition
+	case hasSuffix(c, "免れる", "ない"):
+		return Obligation
+	case hasSuffix(c, "効力", "を", "生じる", "ない"), hasSuffix(c, "もの", "だ", "は", "ない"), hasSuffix(c, "わけ", "だ", "は", "ない"),
+		hasSuffix(c, "もの", "だ", "は", "ある", "ない"), hasSuffix(c, "の", "だ", "は", "ない"):
+		return Negation
+	case hasSuffix(c, "必要", "は", "ない"), hasSuffix(c, "必要", "が", "ない"), hasSuffix(c, "必要", "ない"), hasSuffix(c, "必要", "と", "する", "ない"):
+		return Waiver
+	case hasSuffix(c, "妨げる", "ない"), hasSuffix(c, "差し支える", "ない"), hasSuffix(c, "差支える", "ない"),
+		hasSuffix(c, "て", "も", "よい"), hasSuffix(c, "で", "も", "よい"), hasSuffix(c, "て", "も", "良い"),
+		hasSuffix(c, "て", "も", "かまう", "ない"), hasSuffix(c, "て", "も", "構う", "ない"):
+		return Permission
+	case last.lemma == "ない" && len(c) >= 2:
+		prev := c[len(c)-2]
+		switch {
+		case prev.lemma == "できる" || prev.lemma == "得る" && prev.pos == "動詞" && len(c) >= 3 && c[len(c)-3].lemma != "を":
+			return Prohibition // することができない / し得ない
+		case bearing[prev.lemma]:
+			return Waiver // 責任を負わない, 承諾を要しない
+		case prev.lemma == "だ":
+			return Negation // 〜ではない (だ は ない is caught above)
+		case prev.pos == "動詞" || prev.pos == "助動詞":
+			return Prohibition // 再委託しない(ものとする): a promise not to
+		}
+		return Negation
+	case last.lemma == "ない" && last.pos == "形容詞" && len(c) >= 2 && c[len(c)-2].lemma == "は":
+		return Negation
+	case hasSuffix(c, "できる"), hasSuffix(c, "得る") && c[len(c)-2].lemma != "を":
+		return Permission
+	case hasSuffix(c, "禁止", "する"), hasSuffix(c, "禁ずる"), hasSuffix(c, "禁じる"), hasSuffix(c, "禁止"):
+		return Prohibition
+	case hasSuffix(c, "ない", "こと"):
+		return Prohibition // list item: 〜しないこと
+	case hasSuffix(c, "免責", "する"), hasSuffix(c, "免責", "する", "れる"), hasSuffix(c, "必要", "と", "する", "ない"), hasSuffix(c, "免れる"), hasSuffix(c, "免除", "する"):
+		return Waiver
+	case hasSuffix(c, "いう"), hasSuffix(c, "目的", "と", "する"), hasSuffix(c, "称する"), hasSuffix(c, "呼ぶ"),
+		hasSuffix(c, "締結", "する"), hasSuffix(c, "と", "する") && !wrapped && len(c) > 2 && c[len(c)-3].pos != "動詞" && c[len(c)-3].pos != "助動詞":
+		return Statement
+	case last.lemma == "べし" || last.lemma == "べき":
+		return Obligation
+	case hasSuffix(c, "必要", "が", "ある"), hasSuffix(c, "必要", "と", "する"), hasSuffix(c, "要する"), hasSuffix(c, "義務", "を", "負う"),
+		hasSuffix(c, "責任", "を", "負う"), hasSuffix(c, "負う"):
+		return Obligation
+	case last.lemma == "こと" && len(c) >= 2 && (c[len(c)-2].pos == "動詞" || c[len(c)-2].pos == "助動詞"):
+		return Obligation // list item: 〜すること
+	case wrapped:
+		if last.pos == "名詞" && last.pos1 != "サ変接続" && !hasSuffix(c, "負担") {
+			return Statement // 「甲乙協議のうえ定めるものとする」 still has a verb; 「…を本件業務とする」 does not
+		}
+		return Obligation
+	case last.pos == "動詞" && last.pos1 == "自立" && (last.form == "基本形" || last.form == ""):
+		switch last.lemma {
+		case "ある", "いる", "なる", "おる":
+			return Statement
+		}
+		return Obligation // 乙は…報告する。: a plain promise binds in a contract
+	case last.pos == "助動詞" && (last.lemma == "れる" || last.lemma == "られる") && len(c) >= 2 && c[len(c)-2].pos == "動詞":
+		return Statement // 〜と解釈される, 〜に適用される
+	}
+	return Statement
+}
+
+// isDefinition: 「X」とは…をいう, and a heading wholly in brackets: (再委託の禁止).
+func isDefinition(c []canon) bool {
+	for k := 0; k+2 < len(c); k++ {
+		if c[k].lemma == "」" && c[k+1].lemma == "と" && c[k+2].lemma == "は" {
+			return true
+		}
+	}
+	return false
+}
+
+// hasExceptionTail: この限りでない, その限りではない, この限りではありません.
+func hasExceptionTail(c []canon) bool {
+	for k := len(c) - 1; k >= 0 && k >= len(c)-6; k-- {
+		if c[k].lemma == "限り" {
+			rest := c[k+1:]
+			return len(rest) > 0 && rest[len(rest)-1].lemma == "ない" && k > 0 && (c[k-1].lemma == "この" || c[k-1].lemma == "その")
+		}
+	}
+	return false
+}
+
+// boundary kinds between a term and the predicate that ends the sentence.
+type boundary int
+
+const (
+	noBoundary boundary = iota
+	ownObligation         // 〜を管理するものとし、…: the term has a predicate of its own, an obligation
+	promisedNot           // 〜しないことを確約する: the term is promised not to happen
+	negTrigger            // 承諾を得ない場合, 是正されないとき: a negated condition
+	negBoundary           // 承諾なく, 承諾を得ずに, 承諾を得ないで, 承諾を得た場合を除き, 承諾を得なければ, 承諾のない限り
+	triggerBoundary       // 漏えいが発生した場合, 〜したときは, 〜の際: an event, not a duty
+	meansBoundary         // 承諾を得て, 承諾を得た上で, 承諾を得た場合に限り: a precondition
+)
+
+// lightVerbs go with the term before them (承諾を得る, 報告を行う, 措置を講じる):
+// they are part of the term's own predicate, not a new one.
+var lightVerbs = map[string]bool{
+	"する": true, "得る": true, "受ける": true, "行う": true, "要する": true, "経る": true, "取る": true,
+	"要す": true, "講じる": true, "講ずる": true, "求める": true, "実施": true, "図る": true, "負う": true, "とる": true,
+	"なす": true, "おこなう": true, "もらう": true, "頂く": true, "いただく": true, "さ": true, "れる": true, "せる": true,
+	"させる": true, "られる": true, "ある": true, "いる": true, "おく": true, "怠る": true,
+}
+
+// boundaryAfter walks from the token after a term towards the end of the
+// sentence and returns the first subordination that cuts the term off from
+// the final predicate, with whether the term's own predicate is 怠る
+// (「報告を怠ってはならない」 forbids the omission).
+func boundaryAfter(c []canon, from int) (boundary, bool) {
+	neglect := false
+	for k := from; k < len(c); k++ {
+		t := c[k]
+		next := func(n int) string {
+			if k+n < len(c) {
+				return c[k+n].lemma
+			}
+			return ""
+		}
+		if t.lemma == "怠る" {
+			neglect = true
+		}
+		if t.lemma == "ない" && isObligationTail(c[k:]) {
+			return noBoundary, neglect
+		}
+		if t.lemma == "ない" && next(1) == "こと" && next(2) == "を" && promise[next(3)] {
+			return promisedNot, neglect
+		}
+		if t.lemma == "もの" && next(1) == "と" && next(2) == "する" && k+3 < len(c) && c[k+2].form == "連用形" {
+			return ownObligation, neglect
+		}
+		switch {
+		case t.lemma == "ない" && (t.form == "連用テ接続" || t.form == "連用形" || t.form == "連用デ接続" || t.form == "仮定形" || next(1) == "で" || next(1) == "に" || next(1) == "、") && k+1 < len(c) && !isFinalChain(c[k+1:]):
+			if k > 0 && (c[k-1].lemma == "遅滞" || c[k-1].lemma == "漏れ" || c[k-1].lemma == "もれ" || c[k-1].lemma == "例外" || c[k-1].lemma == "問題" || c[k-1].lemma == "滞り" || c[k-1].lemma == "遺漏" || c[k-1].lemma == "支障" || c[k-1].lemma == "間違い" || c[k-1].lemma == "怠り" || c[k-1].lemma == "ところ") {
+				continue // 遅滞なく, 漏れなく: adverbs, not negation
+			}
+			return negBoundary, neglect
+		case t.lemma == "なし" || t.lemma == "無し" || (t.lemma == "ない" && next(1) == "に"):
+			return negBoundary, neglect
+		case t.lemma == "除く" || t.lemma == "除き":
+			return negBoundary, neglect
+		case t.lemma == "限り" || t.lemma == "限る":
+			if k > 0 && c[k-1].lemma == "ない" {
+				return negBoundary, neglect
+			}
+			if k > 0 && c[k-1].lemma == "に" {
+				return meansBoundary, neglect
+			}
+		case t.lemma == "場合" || t.lemma == "とき" || t.lemma == "際" || t.lemma == "時" || t.lemma == "たら" || t.lemma == "なら":
+			if next(1) == "に" && next(2) == "限る" || next(1) == "に" && next(2) == "限り" {
+				return meansBoundary, neglect
+			}
+			if k > 0 && c[k-1].lemma == "ない" {
+				return negTrigger, neglect
+			}
+			if t.lemma == "場合" || t.lemma == "とき" || t.lemma == "際" || t.lemma == "時" {
+				if next(1) == "は" || next(1) == "に" || next(1) == "には" || next(1) == "、" || next(1) == "において" || next(1) == "で" || next(1) == "も" {
+					return triggerBoundary, neglect
+				}
+			}
+		case t.lemma == "ば" && t.pos == "助詞":
+			if k > 0 && c[k-1].lemma == "ない" {
+				return negBoundary, neglect
+			}
+			return triggerBoundary, neglect
+		case (t.lemma == "て" || t.lemma == "で") && t.pos == "助詞" && t.pos1 == "接続助詞":
+			if k+1 < len(c) && !isFinalChain(c[k+1:]) {
+				return meansBoundary, neglect
+			}
+		case t.lemma == "上" && k > 0 && (c[k-1].lemma == "た" || c[k-1].lemma == "の") && next(1) == "で",
+			t.lemma == "うえ" && k > 0 && (c[k-1].lemma == "た" || c[k-1].lemma == "の"):
+			return meansBoundary, neglect
+		case t.lemma == "により" || t.lemma == "によって" || (t.lemma == "こと" && next(1) == "により"):
+			return meansBoundary, neglect
+		}
+	}
+	return noBoundary, neglect
+}
+
+var promise = map[string]bool{"確約": true, "誓約": true, "約束": true, "表明": true, "保証": true, "約する": true}
+
+// isObligationTail: ない ば なる ない, ない て は なる ない, ない と いける ない.
+func isObligationTail(c []canon) bool {
+	l := make([]string, 0, 5)
+	for _, x := range c {
+		l = append(l, x.lemma)
+	}
+	s := strings.Join(l, " ")
+	for _, p := range []string{"ない ば なる ない", "ない て は なる ない", "ない と いける ない", "ない て は いける ない", "ない ば いける ない"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isFinalChain reports a tail that only completes the final predicate
+// (はならない, もよい, いる, おく), so a て before it is no subordination.
+func isFinalChain(c []canon) bool {
+	if len(c) == 0 {
+		return true
+	}
+	switch c[0].lemma {
+	case "は", "も":
+		return len(c) <= 4
+	case "いる", "おく", "ある", "しまう", "いく", "くる", "もらう", "いただく":
+		return len(c) <= 4
+	}
+	return false
+}
+
+// TermStatus says what the sentence does with the term at tokens [i, j)
+// (indices into toks), given the sentence's modality.
+func TermStatus(toks []Token, i, j int, m Modality) Status {
+	c := canonical(toks)
+	from := len(c)
+	for k, x := range c {
+		if x.i >= j {
+			from = k
+			break
+		}
+	}
+	b, neglect := boundaryAfter(c, from)
+	switch b {
+	case noBoundary:
+		switch m {
+		case Obligation:
+			return Required
+		case Prohibition:
+			if neglect {
+				return Required // 報告を怠ってはならない
+			}
+			return Forbidden
+		case Permission:
+			return Permitted
+		case Waiver:
+			return Waived
+		}
+	case ownObligation:
+		return Required
+	case promisedNot:
+		return Forbidden
+	case negTrigger:
+		if m == Prohibition {
+			return Required // 承諾を得ない場合は再委託してはならない
+		}
+	case negBoundary:
+		switch m {
+		case Prohibition, Negation:
+			return Required // 承諾なく再委託してはならない; 書面によらなければ効力を生じない
+		case Permission, Obligation:
+			return Waived // 承諾なく再委託することができる
+		}
+	case meansBoundary:
+		switch m {
+		case Obligation, Permission:
+			return Required // 承諾を得て再委託することができる
+		}
+	}
+	return None
+}
+
+// Explain renders tokens for rule authors: surface[lemma|POS|form].
+func Explain(toks []Token) string {
+	var b strings.Builder
+	for k, t := range toks {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Surface)
+		b.WriteByte('[')
+		b.WriteString(t.Lemma)
+		b.WriteByte('|')
+		b.WriteString(t.POS)
+		if t.POS1 != "" && t.POS1 != "*" {
+			b.WriteByte('/')
+			b.WriteString(t.POS1)
+		}
+		if t.Form != "" && t.Form != "*" {
+			b.WriteByte('|')
+			b.WriteString(t.Form)
+		}
+		b.WriteByte(']')
+	}
+	return b.String()
+}

@@ -1,0 +1,70 @@
+package morph
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/clauselint/clauselint/internal/text"
+)
+
+// TestMeaningTable runs the sentence table in testdata/meaning: each real-style
+// sentence with the modality of its main predicate and the status of one term.
+func TestMeaningTable(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/meaning/sentences.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []struct {
+		Text     string `yaml:"text"`
+		Key      string `yaml:"key"`
+		Modality string `yaml:"modality"`
+		Status   string `yaml:"status"`
+		Note     string `yaml:"note"`
+	}
+	if err := yaml.Unmarshal(data, &cases); err != nil {
+		t.Fatal(err)
+	}
+	if len(cases) < 60 {
+		t.Fatalf("only %d sentences in the table", len(cases))
+	}
+	a, err := Shared()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range cases {
+		t.Run(tc.Text, func(t *testing.T) {
+			wantM, ok := ParseModality(tc.Modality)
+			if !ok {
+				t.Fatalf("bad modality %q", tc.Modality)
+			}
+			wantS, ok := ParseStatus(tc.Status)
+			if !ok {
+				t.Fatalf("bad status %q", tc.Status)
+			}
+			tc.Text = text.Normalize(tc.Text).Text
+			tc.Key = text.Normalize(tc.Key).Text
+			toks := a.Tokens(tc.Text)
+			m := SentenceModality(toks)
+			at := strings.Index(tc.Text, tc.Key)
+			if at < 0 {
+				t.Fatalf("key %q not in text", tc.Key)
+			}
+			i, j := -1, -1
+			for k, tok := range toks {
+				if i < 0 && tok.End > at {
+					i = k
+				}
+				if tok.Start < at+len(tc.Key) {
+					j = k + 1
+				}
+			}
+			s := TermStatus(toks, i, j, m)
+			if m != wantM || s != wantS {
+				t.Errorf("modality %s, status %s; want %s, %s (%s)\n%s", m, s, wantM, wantS, tc.Note, Explain(toks))
+			}
+		})
+	}
+}

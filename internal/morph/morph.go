@@ -1,0 +1,96 @@
+// Package morph owns morphological analysis: it loads kagome's IPA
+// dictionary once per process, turns a sentence into tokens with surface,
+// lemma (base form), reading and part of speech, and (meaning.go) reads
+// from those tokens what the sentence does with a term: requires it,
+// forbids it, permits it, waives it, or merely mentions it.
+package morph
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/ikawaha/kagome-dict/ipa"
+	"github.com/ikawaha/kagome/v2/tokenizer"
+)
+
+// Token is one morpheme of a sentence.
+type Token struct {
+	Surface string
+	Lemma   string // base form; the surface where the dictionary has none; ASCII lower-cased
+	Reading string
+	POS     string // 名詞, 動詞, 助動詞, …
+	POS1    string // the sub-category: 自立, 接尾, 格助詞, …
+	Form    string // inflection form: 未然形, 連用形, 仮定形, …
+	Start   int    // byte offsets in the analysed text
+	End     int
+}
+
+// Is reports whether the token has the lemma and, if pos is not empty, the
+// part of speech.
+func (t Token) Is(lemma, pos string) bool {
+	return t.Lemma == lemma && (pos == "" || t.POS == pos)
+}
+
+// Analyzer tokenises sentences. One is safe for concurrent use.
+type Analyzer struct {
+	tok *tokenizer.Tokenizer
+}
+
+var (
+	sharedOnce sync.Once
+	shared     *Analyzer
+	sharedErr  error
+)
+
+// Shared returns the process-wide analyzer, loading the dictionary (about a
+// second and 150 MB) on first use only.
+func Shared() (*Analyzer, error) {
+	sharedOnce.Do(func() {
+		t, err := tokenizer.New(ipa.Dict(), tokenizer.OmitBosEos())
+		shared, sharedErr = &Analyzer{tok: t}, err
+	})
+	return shared, sharedErr
+}
+
+// Tokens analyses one sentence. Sentences are analysed one at a time:
+// kagome's cost grows badly with very long inputs.
+func (a *Analyzer) Tokens(s string) []Token {
+	ks := a.tok.Tokenize(s)
+	out := make([]Token, 0, len(ks))
+	for _, k := range ks {
+		f := k.Features()
+		t := Token{Surface: k.Surface, Start: k.Position, End: k.Position + len(k.Surface)}
+		if len(f) > 0 {
+			t.POS = f[0]
+		}
+		if len(f) > 1 {
+			t.POS1 = f[1]
+		}
+		if len(f) > 5 {
+			t.Form = f[5]
+		}
+		if len(f) > 6 && f[6] != "*" {
+			t.Lemma = f[6]
+		} else {
+			t.Lemma = k.Surface
+		}
+		if len(f) > 7 {
+			t.Reading = f[7]
+		}
+		t.Lemma = lowerASCII(t.Lemma)
+		if strings.TrimSpace(t.Surface) == "" {
+			continue // white space carries nothing and breaks term sequences
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
