@@ -1,0 +1,294 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/clauselint/clauselint/internal/morph"
+	"github.com/clauselint/clauselint/internal/rule"
+	"github.com/clauselint/clauselint/internal/structure"
+)
+
+// reading is a sentence with the sentences that complete its meaning: the
+// opening text (柱書) of its paragraph when it is an item, and a following
+// 「ただし、…この限りでない。」 that qualifies it.
+type reading struct {
+	s, lead, except *structure.Sentence
+}
+
+func (r reading) all() []*structure.Sentence {
+	out := []*structure.Sentence{r.s}
+	if r.lead != nil {
+		out = append(out, r.lead)
+	}
+	if r.except != nil {
+		out = append(out, r.except)
+	}
+	return out
+}
+
+func (c *context) readingOf(s *structure.Sentence) reading {
+	r := reading{s: s, lead: s.Lead}
+	if next := c.next(s); next != nil && next.Role == structure.Clause && next.Article == s.Article && next.ParagraphKey == s.ParagraphKey && next.Item == s.Item {
+		t := next.Text()
+		if (strings.HasPrefix(t, "ただし") || strings.HasPrefix(t, "但し")) && c.modality(next) == morph.Exception {
+			r.except = next
+		}
+	}
+	return r
+}
+
+func (c *context) next(s *structure.Sentence) *structure.Sentence {
+	for _, d := range c.docs {
+		if s.Index+1 < len(d.Sentences) && d.Sentences[s.Index] == s {
+			return d.Sentences[s.Index+1]
+		}
+	}
+	return nil
+}
+
+func (c *context) modality(s *structure.Sentence) morph.Modality {
+	return morph.SentenceModality(c.tokens(s))
+}
+
+// occurrence is a key match with what the clause does with it.
+type occurrence struct {
+	m      match
+	status morph.Status
+	mod    morph.Modality
+	note   string
+}
+
+// pattern evaluates one pattern on one unit.
+func (c *context) pattern(p *rule.Pattern, u unit, satisfy bool) verdict {
+	all, any, none, key := p.Terms()
+	// Cheap rejection before any tokenising: every all-term must have an
+	// anchor somewhere in the unit or its context.
+	var readings []reading
+	var ctx []*structure.Sentence
+	for _, s := range u.sentences {
+		r := c.readingOf(s)
+		readings = append(readings, r)
+		ctx = append(ctx, r.all()...)
+	}
+	for _, con := range all {
+		if !anyMayContain(ctx, con) {
+			return verdict{}
+		}
+	}
+	found := map[*rule.Concept][]match{}
+	present := func(con *rule.Concept) bool {
+		if m, ok := found[con]; ok {
+			return len(m) > 0
+		}
+		var ms []match
+		for _, s := range ctx {
+			ms = append(ms, c.find(s, con)...)
+		}
+		found[con] = ms
+		return len(ms) > 0
+	}
+	for _, con := range all {
+		if !present(con) {
+			return verdict{}
+		}
+	}
+	if len(any) > 0 {
+		ok := false
+		for _, con := range any {
+			if present(con) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return verdict{}
+		}
+	}
+	for _, con := range none {
+		if present(con) {
+			return verdict{}
+		}
+	}
+	if !present(key) {
+		return verdict{}
+	}
+	want := p.Statuses()
+	var best *occurrence
+	var bestRank int
+	var bestReading reading
+	for _, r := range readings {
+		for _, m := range found[key] {
+			o, ok := c.statusIn(r, m)
+			if !ok {
+				continue
+			}
+			rank := 1
+			switch {
+			case hasStatus(want, o.status):
+				rank = 3
+			case satisfy && hasStatus(opposites(want), o.status):
+				rank = 2
+			}
+			if best == nil || rank > bestRank {
+				o := o
+				best, bestRank, bestReading = &o, rank, r
+			}
+		}
+	}
+	if best == nil {
+		return verdict{}
+	}
+	ev := c.evidence(bestReading.s, best, found, p)
+	switch bestRank {
+	case 3:
+		return verdict{holds: true, ev: ev}
+	case 2:
+		return verdict{opposite: true, ev: ev}
+	}
+	return verdict{weak: fmt.Sprintf("%s %s「%s」は%s", ev.File, ev.Label, ev.Key, statusJa[best.status])}
+}
+
+func anyMayContain(ss []*structure.Sentence, con *rule.Concept) bool {
+	for _, s := range ss {
+		if mayContain(s.Text(), con) {
+			return true
+		}
+	}
+	return false
+}
+
+// statusIn computes what reading r does with the key match m, if m belongs
+// to r.
+func (c *context) statusIn(r reading, m match) (occurrence, bool) {
+	switch m.s {
+	case r.s:
+		mod := c.modality(r.s)
+		if mod == morph.Statement && r.lead != nil && r.s.Item != "" {
+			mod = c.modality(r.lead) // an item takes its predicate from the 柱書
+		}
+		o := occurrence{m: m, mod: mod, status: morph.TermStatus(c.tokens(r.s), m.i, m.j, mod)}
+		if r.except != nil && (o.status == morph.Required || o.status == morph.Forbidden) {
+			if c.e.discretion != nil && len(c.find(r.except, c.e.discretion)) > 0 {
+				o.status = morph.None
+				o.note = "ただし書により相手方の裁量で免除される"
+			} else {
+				o.note = "ただし書で例外あり"
+			}
+		}
+		return o, true
+	case r.lead:
+		if r.lead == nil {
+			return occurrence{}, false
+		}
+		mod := c.modality(r.lead)
+		return occurrence{m: m, mod: mod, status: morph.TermStatus(c.tokens(r.lead), m.i, m.j, mod), note: "柱書"}, true
+	case r.except:
+		if r.except == nil {
+			return occurrence{}, false
+		}
+		// 「…してはならない。ただし、甲の承諾を得た場合はこの限りでない。」:
+		// the exception's condition is what the act needs.
+		mod := c.modality(r.s)
+		o := occurrence{m: m, mod: mod, note: "ただし書の条件"}
+		if mod == morph.Prohibition {
+			o.status = morph.Required
+		}
+		return o, true
+	}
+	return occurrence{}, false
+}
+
+func hasStatus(list []morph.Status, s morph.Status) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// opposites: what contradicts a wanted status.
+func opposites(want []morph.Status) []morph.Status {
+	var out []morph.Status
+	for _, w := range want {
+		switch w {
+		case morph.Required:
+			out = append(out, morph.Waived)
+		case morph.Forbidden:
+			out = append(out, morph.Permitted)
+		}
+	}
+	return out
+}
+
+var statusJa = map[morph.Status]string{
+	morph.None:      "言及されているだけで義務になっていない",
+	morph.Required:  "義務(又は前提条件)として定められている",
+	morph.Forbidden: "禁止されている",
+	morph.Permitted: "任意(できる)とされ、義務になっていない",
+	morph.Waived:    "不要とされている",
+}
+
+// evidence builds the evidence for a decided sentence.
+func (c *context) evidence(s *structure.Sentence, o *occurrence, found map[*rule.Concept][]match, p *rule.Pattern) Evidence {
+	d := c.docOf(s)
+	doc := d.Doc
+	ev := Evidence{File: doc.Path, Label: s.Label(), Offset: s.Start, EndOffset: s.End}
+	ev.Line, ev.Column = doc.Position(s.Start)
+	ev.EndLine, ev.EndColumn = doc.Position(s.End)
+	ev.ByteColumn, ev.EndByteColumn = doc.ByteColumn(s.Start), doc.ByteColumn(s.End)
+	ev.RuneOffset = utf8.RuneCountInString(doc.Text[:s.Start])
+	ev.EndRuneOffset = ev.RuneOffset + utf8.RuneCountInString(doc.Text[s.Start:s.End])
+	ev.Text = strings.TrimSpace(doc.Text[s.Start:s.End])
+	ev.Key = c.surface(o.m)
+	ev.Modality = o.mod.String()
+	ev.KeyStatus = o.status.String()
+	all, any, _, _ := p.Terms()
+	seen := map[string]bool{}
+	for _, con := range append(append([]*rule.Concept{}, all...), any...) {
+		for _, m := range found[con] {
+			if w := c.surface(m); !seen[w] {
+				seen[w] = true
+				ev.Terms = append(ev.Terms, w)
+			}
+		}
+	}
+	ev.Why = fmt.Sprintf("「%s」が%s(述語: %s)", ev.Key, statusJa[o.status], modalityJa[o.mod])
+	if o.note != "" {
+		ev.Why += "、" + o.note
+	}
+	return ev
+}
+
+var modalityJa = map[morph.Modality]string{
+	morph.Statement:   "記述・定義",
+	morph.Obligation:  "義務",
+	morph.Prohibition: "禁止",
+	morph.Permission:  "許容",
+	morph.Waiver:      "義務の否定",
+	morph.Negation:    "否定",
+	morph.Exception:   "ただし書",
+}
+
+// surface is the user's own wording of a match.
+func (c *context) surface(m match) string {
+	toks := c.tokens(m.s)
+	a, b := toks[m.i].Start, toks[m.j-1].End
+	doc := c.docOf(m.s).Doc
+	from, to := m.s.Norm.Orig(a), m.s.Norm.Orig(b)
+	if from < to && to <= len(doc.Text) {
+		return doc.Text[from:to]
+	}
+	return m.s.Text()[a:b]
+}
+
+func (c *context) docOf(s *structure.Sentence) *structure.Document {
+	for _, d := range c.docs {
+		if s.Index < len(d.Sentences) && d.Sentences[s.Index] == s {
+			return d
+		}
+	}
+	return c.docs[0]
+}

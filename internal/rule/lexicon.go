@@ -1,0 +1,132 @@
+package rule
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/clauselint/clauselint/internal/morph"
+	"github.com/clauselint/clauselint/internal/text"
+)
+
+// Concept is a named set of forms that mean one thing (承諾: 承諾, 同意, 許諾).
+type Concept struct {
+	Name  string
+	Forms []Form
+}
+
+// Form is one wording, tokenised into lemmas.
+type Form struct {
+	Text   string
+	Lemmas []string
+}
+
+// Lexicon maps concept names to their forms.
+type Lexicon struct {
+	concepts map[string]*Concept
+	pos      map[string]Pos
+}
+
+// NewLexicon returns an empty lexicon.
+func NewLexicon() *Lexicon {
+	return &Lexicon{concepts: map[string]*Concept{}, pos: map[string]Pos{}}
+}
+
+// Names lists the concepts in order.
+func (l *Lexicon) Names() []string {
+	out := make([]string, 0, len(l.concepts))
+	for n := range l.concepts {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Lookup returns a concept.
+func (l *Lexicon) Lookup(name string) (*Concept, bool) {
+	c, ok := l.concepts[name]
+	return c, ok
+}
+
+// addNode merges a YAML mapping of concept → list of forms.
+func (l *Lexicon) addNode(file string, n *yaml.Node, a *morph.Analyzer) error {
+	if n == nil || n.Kind == 0 {
+		return nil
+	}
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	if n.Kind != yaml.MappingNode {
+		return &Error{Pos{file, n.Line, n.Column}, "a lexicon is a mapping of concept names to lists of words"}
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode || k.Value == "" {
+			return &Error{Pos{file, k.Line, k.Column}, "a concept name must be a non-empty string"}
+		}
+		if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+			return &Error{Pos{file, v.Line, v.Column}, fmt.Sprintf("concept %q: expected a non-empty list of words", k.Value)}
+		}
+		c := l.concepts[k.Value]
+		if c == nil {
+			c = &Concept{Name: k.Value}
+			l.concepts[k.Value] = c
+			l.pos[k.Value] = Pos{file, k.Line, k.Column}
+		}
+		for _, f := range v.Content {
+			if f.Kind != yaml.ScalarNode || strings.TrimSpace(f.Value) == "" {
+				return &Error{Pos{file, f.Line, f.Column}, fmt.Sprintf("concept %q: a word must be a non-empty string", k.Value)}
+			}
+			form, err := compileForm(f.Value, a)
+			if err != nil {
+				return &Error{Pos{file, f.Line, f.Column}, err.Error()}
+			}
+			c.Forms = appendForm(c.Forms, form)
+		}
+	}
+	return nil
+}
+
+func appendForm(forms []Form, f Form) []Form {
+	for _, g := range forms {
+		if strings.Join(g.Lemmas, "\x00") == strings.Join(f.Lemmas, "\x00") {
+			return forms
+		}
+	}
+	return append(forms, f)
+}
+
+// compileForm tokenises a wording the way sentences are tokenised.
+func compileForm(s string, a *morph.Analyzer) (Form, error) {
+	n := text.Normalize(strings.TrimSpace(s)).Text
+	toks := a.Tokens(n)
+	if len(toks) == 0 {
+		return Form{}, fmt.Errorf("%q has no words", s)
+	}
+	f := Form{Text: n}
+	for _, t := range toks {
+		f.Lemmas = append(f.Lemmas, t.Lemma)
+	}
+	return f, nil
+}
+
+// LiteralPrefix marks a term that is a word of its own, not a concept.
+const LiteralPrefix = "="
+
+// resolve finds the concept a term names, or compiles a literal.
+func (l *Lexicon) resolve(file string, s Str, a *morph.Analyzer) (*Concept, error) {
+	if lit, ok := strings.CutPrefix(s.Value, LiteralPrefix); ok {
+		f, err := compileForm(lit, a)
+		if err != nil {
+			return nil, &Error{Pos{file, s.Pos.Line, s.Pos.Col}, err.Error()}
+		}
+		return &Concept{Name: s.Value, Forms: []Form{f}}, nil
+	}
+	c, ok := l.concepts[s.Value]
+	if !ok {
+		return nil, &Error{Pos{file, s.Pos.Line, s.Pos.Col}, fmt.Sprintf("unknown lexicon concept %q (define it in a lexicon, or write a literal word as %q)", s.Value, LiteralPrefix+s.Value)}
+	}
+	return c, nil
+}
