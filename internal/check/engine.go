@@ -14,11 +14,11 @@ import (
 
 // Options select and tune what is checked.
 type Options struct {
-	Profile []string          // contract types; empty or "all" means every rule applies
-	Only    map[string]bool   // rule or rule/element IDs; empty means all
-	Disable map[string]bool   // rule or rule/element IDs
+	Profile  []string          // contract types; empty or "all" means every rule applies
+	Only     map[string]bool   // rule or rule/element IDs; empty means all
+	Disable  map[string]bool   // rule or rule/element IDs
 	Severity map[string]string // rule ID → severity override
-	Waivers []Waiver
+	Waivers  []Waiver
 }
 
 // Waiver accepts a finding with a written reason.

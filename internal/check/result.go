@@ -20,24 +20,24 @@ const (
 
 // Evidence is a sentence that decides an element.
 type Evidence struct {
-	File      string   `json:"file"`
-	Label     string   `json:"label,omitempty"` // 第3条第2項第1号
-	Line      int      `json:"line"`            // 1-based; for .docx the paragraph number
-	Column    int      `json:"column"`          // 1-based, in characters
-	EndLine   int      `json:"endLine"`
-	EndColumn int      `json:"endColumn"`
-	ByteColumn    int  `json:"byteColumn"` // 1-based, in UTF-8 bytes (reviewdog)
-	EndByteColumn int  `json:"endByteColumn"`
-	Offset    int      `json:"offset"`    // byte offsets of the sentence in the decoded text
-	EndOffset int      `json:"endOffset"`
-	RuneOffset    int  `json:"runeOffset"`
-	EndRuneOffset int  `json:"endRuneOffset"`
-	Text      string   `json:"text"`   // the sentence as the user wrote it
-	Terms     []string `json:"terms"`  // the words that matched, as written
-	Key       string   `json:"key"`    // the key term as written
-	Modality  string   `json:"modality"`
-	KeyStatus string   `json:"keyStatus"`
-	Why       string   `json:"why"`
+	File          string   `json:"file"`
+	Label         string   `json:"label,omitempty"` // 第3条第2項第1号
+	Line          int      `json:"line"`            // 1-based; for .docx the paragraph number
+	Column        int      `json:"column"`          // 1-based, in characters
+	EndLine       int      `json:"endLine"`
+	EndColumn     int      `json:"endColumn"`
+	ByteColumn    int      `json:"byteColumn"` // 1-based, in UTF-8 bytes (reviewdog)
+	EndByteColumn int      `json:"endByteColumn"`
+	Offset        int      `json:"offset"` // byte offsets of the sentence in the decoded text
+	EndOffset     int      `json:"endOffset"`
+	RuneOffset    int      `json:"runeOffset"`
+	EndRuneOffset int      `json:"endRuneOffset"`
+	Text          string   `json:"text"`  // the sentence as the user wrote it
+	Terms         []string `json:"terms"` // the words that matched, as written
+	Key           string   `json:"key"`   // the key term as written
+	Modality      string   `json:"modality"`
+	KeyStatus     string   `json:"keyStatus"`
+	Why           string   `json:"why"`
 }
 
 // ElementResult is the verdict on one element.

@@ -229,13 +229,13 @@ func hasExceptionTail(c []canon) bool {
 type boundary int
 
 const (
-	noBoundary boundary = iota
-	ownObligation         // 〜を管理するものとし、…: the term has a predicate of its own, an obligation
-	promisedNot           // 〜しないことを確約する: the term is promised not to happen
-	negTrigger            // 承諾を得ない場合, 是正されないとき: a negated condition
-	negBoundary           // 承諾なく, 承諾を得ずに, 承諾を得ないで, 承諾を得た場合を除き, 承諾を得なければ, 承諾のない限り
-	triggerBoundary       // 漏えいが発生した場合, 〜したときは, 〜の際: an event, not a duty
-	meansBoundary         // 承諾を得て, 承諾を得た上で, 承諾を得た場合に限り: a precondition
+	noBoundary      boundary = iota
+	ownObligation            // 〜を管理するものとし、…: the term has a predicate of its own, an obligation
+	promisedNot              // 〜しないことを確約する: the term is promised not to happen
+	negTrigger               // 承諾を得ない場合, 是正されないとき: a negated condition
+	negBoundary              // 承諾なく, 承諾を得ずに, 承諾を得ないで, 承諾を得た場合を除き, 承諾を得なければ, 承諾のない限り
+	triggerBoundary          // 漏えいが発生した場合, 〜したときは, 〜の際: an event, not a duty
+	meansBoundary            // 承諾を得て, 承諾を得た上で, 承諾を得た場合に限り: a precondition
 )
 
 // lightVerbs go with the term before them (承諾を得る, 報告を行う, 措置を講じる):

@@ -85,11 +85,11 @@ type Element struct {
 // Pattern is a conjunction of terms in one scope plus what must be done
 // with its key term.
 type Pattern struct {
-	All    []Str `yaml:"all"`
-	Any    []Str `yaml:"any"`
-	None   []Str `yaml:"none"`
-	Key    Str   `yaml:"key"`
-	Status []Str `yaml:"status"`
+	All    []Str  `yaml:"all"`
+	Any    []Str  `yaml:"any"`
+	None   []Str  `yaml:"none"`
+	Key    Str    `yaml:"key"`
+	Status []Str  `yaml:"status"`
 	Note   string `yaml:"note"`
 
 	// compiled
