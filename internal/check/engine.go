@@ -92,7 +92,7 @@ func (e *Engine) selected(id string) bool {
 // Check evaluates every selected rule against the documents, read as one
 // agreement (one document, or a --bundle).
 func (e *Engine) Check(docs []*structure.Document) *Target {
-	t := &Target{}
+	t := &Target{Sources: docs}
 	for _, d := range docs {
 		t.Files = append(t.Files, d.Doc.Path)
 		t.Format = string(d.Doc.Format)

@@ -4,6 +4,8 @@
 // sentence, the matched terms, the modality and why).
 package check
 
+import "github.com/clauselint/clauselint/internal/structure"
+
 // Status of an element or an item.
 type Status string
 
@@ -105,4 +107,6 @@ type Target struct {
 	Items    []ItemResult `json:"items"`
 	Counts   Counts       `json:"counts"`
 	Notes    []string     `json:"notes,omitempty"`
+	// Sources are the segmented documents, for formats that show the text.
+	Sources []*structure.Document `json:"-"`
 }
