@@ -49,7 +49,9 @@ func markdownBlocks(src string) []Block {
 				}
 			}
 			if len(cells) > 0 {
-				b.Lines = []Line{cells}
+				// One span from the first cell to the last keeps the | between
+				// cells, so that words of two cells never run together.
+				b.Lines = []Line{{{Start: cells[0].Start, End: cells[len(cells)-1].End}}}
 				blocks = append(blocks, b)
 			}
 			return

@@ -188,7 +188,7 @@ func Parse(doc *document.Document) *Document {
 			lines = append(lines, line{norm: n, kind: b.Kind, level: b.Level, label: b.Label, first: li == 0, block: bi})
 		}
 	}
-	p := &parser{out: &Document{Doc: doc}}
+	p := &parser{out: &Document{Doc: doc}, block: -1}
 	for _, l := range lines {
 		p.line(l)
 	}
@@ -207,6 +207,7 @@ type parser struct {
 	commentary   bool
 	lead         *Sentence // last sentence of the current paragraph's opening text
 	paraHasText  bool
+	block        int  // the input block of the last line read
 	inHeading    bool // the line being read is a Markdown heading: its text after 第N条 is the 見出し
 	// the unit being accumulated: pieces of normalised lines
 	buf  []*text.Normalized
@@ -271,7 +272,13 @@ func (p *parser) line(l line) {
 		p.pendingTitle = m[1]
 		return
 	}
-	if m := reArticle.FindStringSubmatchIndex(raw); m != nil && (raw[m[2]:m[3]] != "" || l.first) && !isReference(raw[m[1]:]) {
+	if l.first && l.block != p.block {
+		// A blank line (or a new Markdown block) ends the text before it.
+		p.flush()
+		p.block = l.block
+	}
+	inList := l.kind == document.ListItem && (p.commentary || l.label == "")
+	if m := reArticle.FindStringSubmatchIndex(raw); m != nil && !inList && (raw[m[2]:m[3]] != "" || l.first) && !isReference(raw[m[1]:]) {
 		p.commentary = false
 		label := "第" + raw[m[4]:m[5]] + "条"
 		if m[6] >= 0 {
@@ -431,6 +438,7 @@ func (p *parser) heading(l line, raw string) {
 // commentaryStart opens a unit of commentary (＜解説＞, 想定シーン, 目次):
 // everything up to the next article is marked as such.
 func (p *parser) commentaryStart(l line) {
+	p.flush()
 	p.commentary = true
 	heading := strings.TrimSpace(strings.TrimLeft(l.norm.Text, "# "))
 	p.newArticle(heading, heading, false, l.norm.Orig(0))
@@ -489,6 +497,9 @@ func (p *parser) flush() {
 		role = Commentary
 	}
 	joined := join(buf)
+	if p.art == nil && role == Clause && !strings.Contains(joined.Text, "。") && utf8.RuneCountInString(joined.Text) < 40 {
+		role = Title // the document's title, before any article
+	}
 	var last *Sentence
 	for _, sp := range splitSentences(joined.Text) {
 		n := sub(joined, sp.Start, sp.End)
