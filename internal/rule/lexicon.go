@@ -50,6 +50,18 @@ func (l *Lexicon) Lookup(name string) (*Concept, bool) {
 	return c, ok
 }
 
+// addMap merges concepts given as a map (from the configuration).
+func (l *Lexicon) addMap(name string, m map[string][]string, a *morph.Analyzer) error {
+	if len(m) == 0 {
+		return nil
+	}
+	var node yaml.Node
+	if err := node.Encode(m); err != nil {
+		return err
+	}
+	return l.addNode(name, &node, a)
+}
+
 // addNode merges a YAML mapping of concept → list of forms.
 func (l *Lexicon) addNode(file string, n *yaml.Node, a *morph.Analyzer) error {
 	if n == nil || n.Kind == 0 {

@@ -84,13 +84,8 @@ func Load(a *morph.Analyzer, sources []Source, extra map[string][]string, extraN
 			ruleFiles = append(ruleFiles, file{name, data})
 		}
 	}
-	if len(extra) > 0 {
-		var node yaml.Node
-		if err := node.Encode(extra); err == nil {
-			if err := set.Lexicon.addNode(extraName, &node, a); err != nil {
-				errs = append(errs, err)
-			}
-		}
+	if err := set.Lexicon.addMap(extraName, extra, a); err != nil {
+		errs = append(errs, err)
 	}
 	for _, f := range ruleFiles {
 		r, err := decodeRule(f.name, f.data, set.Lexicon, a)
@@ -199,7 +194,7 @@ func setExampleLines(r *Rule, root *yaml.Node) {
 		if m.Content[i].Value == "examples" {
 			for k, ex := range m.Content[i+1].Content {
 				if k < len(r.Examples) {
-					r.Examples[k].Line = ex.Line
+					r.Examples[k].Line, r.Examples[k].Col = ex.Line, ex.Column
 				}
 			}
 		}
@@ -293,7 +288,7 @@ func (r *Rule) validate(lex *Lexicon, a *morph.Analyzer) error {
 		}
 	}
 	for i, ex := range r.Examples {
-		p := Pos{Line: ex.Line, Col: 1}
+		p := Pos{Line: ex.Line, Col: ex.Col}
 		if strings.TrimSpace(ex.Text) == "" {
 			fail(p, "example %d: empty text", i+1)
 		}

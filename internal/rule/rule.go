@@ -105,6 +105,7 @@ type Example struct {
 	Profile string            `yaml:"profile"`
 	Note    string            `yaml:"note"`
 	Line    int               `yaml:"-"`
+	Col     int               `yaml:"-"`
 }
 
 // Severity levels, most severe first.
