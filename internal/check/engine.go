@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/clauselint/clauselint/internal/morph"
+	"github.com/clauselint/clauselint/internal/party"
 	"github.com/clauselint/clauselint/internal/rule"
 	"github.com/clauselint/clauselint/internal/structure"
 )
@@ -19,6 +20,9 @@ type Options struct {
 	Disable  map[string]bool   // rule or rule/element IDs
 	Severity map[string]string // rule ID → severity override
 	Waivers  []Waiver
+	// Hospital is the name the user says stands for the medical institution
+	// (--hospital); empty means read it from the contract.
+	Hospital string
 }
 
 // Waiver accepts a finding with a written reason.
@@ -98,7 +102,15 @@ func (e *Engine) Check(docs []*structure.Document) *Target {
 		t.Format = string(d.Doc.Format)
 		t.Encoding = d.Doc.Encoding
 	}
-	c := &context{e: e, docs: docs, toks: map[*structure.Sentence][]morph.Token{}}
+	c := &context{e: e, docs: docs, toks: map[*structure.Sentence][]morph.Token{}, roles: map[*structure.Document]*party.Roles{}}
+	for _, d := range docs {
+		r := party.Detect(d, e.opt.Hospital)
+		c.roles[d] = r
+		t.Parties = append(t.Parties, Parties{File: d.Doc.Path, Hospital: r.Hospital(), Vendor: r.Vendor(), Source: r.Source, Assumed: r.Assumed})
+		if r.Assumed {
+			t.Notes = append(t.Notes, d.Doc.Path+": "+r.Source+"(--hospital で指定できる)")
+		}
+	}
 	for _, r := range e.rules.Rules {
 		if !e.selected(r.ID.Value) {
 			continue
@@ -194,10 +206,11 @@ func rollUp(els []ElementResult) Status {
 
 // context holds per-agreement caches: each sentence is tokenised at most once.
 type context struct {
-	e    *Engine
-	docs []*structure.Document
-	mu   sync.Mutex
-	toks map[*structure.Sentence][]morph.Token
+	e     *Engine
+	docs  []*structure.Document
+	mu    sync.Mutex
+	toks  map[*structure.Sentence][]morph.Token
+	roles map[*structure.Document]*party.Roles
 }
 
 func (c *context) tokens(s *structure.Sentence) []morph.Token {
@@ -323,7 +336,7 @@ func (c *context) element(el *rule.Element, res ElementResult) ElementResult {
 	var near string
 	for _, u := range c.scopes(el.Scope.Value) {
 		for pi := range el.Satisfy {
-			v := c.pattern(&el.Satisfy[pi], u, true)
+			v := c.pattern(el, &el.Satisfy[pi], u, true)
 			switch {
 			case v.holds:
 				sat = append(sat, v.ev)
@@ -334,7 +347,7 @@ func (c *context) element(el *rule.Element, res ElementResult) ElementResult {
 			}
 		}
 		for pi := range el.Contradict {
-			if v := c.pattern(&el.Contradict[pi], u, false); v.holds {
+			if v := c.pattern(el, &el.Contradict[pi], u, false); v.holds {
 				con = append(con, v.ev)
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/clauselint/clauselint/internal/morph"
+	"github.com/clauselint/clauselint/internal/party"
 	"github.com/clauselint/clauselint/internal/rule"
 	"github.com/clauselint/clauselint/internal/structure"
 )
@@ -58,10 +59,41 @@ type occurrence struct {
 	status morph.Status
 	mod    morph.Modality
 	note   string
+	party  string
+	role   party.Role
 }
 
+// subject finds who bears the predicate that decides the match: the
+// sentence's own subject, else (for an item) its 柱書's.
+func (c *context) subject(r reading, m match) (string, party.Role) {
+	roles := c.roles[c.docOf(r.s)]
+	s := m.s
+	if s == r.except {
+		s = r.s
+	}
+	name, role := roles.Subject(c.tokens(s))
+	if role == party.Unknown && s == r.s && r.lead != nil {
+		name, role = roles.Subject(c.tokens(r.lead))
+	}
+	return name, role
+}
+
+// partyFits: an element that asks a duty of the vendor is met only by a
+// clause whose subject is the vendor, both parties, or not stated.
+func partyFits(want string, got party.Role) bool {
+	switch want {
+	case rule.PartyVendor:
+		return got != party.Hospital
+	case rule.PartyHospital:
+		return got != party.Vendor
+	}
+	return true
+}
+
+var roleJa = map[party.Role]string{party.Unknown: "不明", party.Hospital: "医療機関", party.Vendor: "事業者", party.Both: "双方"}
+
 // pattern evaluates one pattern on one unit.
-func (c *context) pattern(p *rule.Pattern, u unit, satisfy bool) verdict {
+func (c *context) pattern(el *rule.Element, p *rule.Pattern, u unit, satisfy bool) verdict {
 	all, any, none, key := p.Terms()
 	// Cheap rejection before any tokenising: every all-term must have an
 	// anchor somewhere in the unit or its context.
@@ -124,7 +156,16 @@ func (c *context) pattern(p *rule.Pattern, u unit, satisfy bool) verdict {
 			if !ok {
 				continue
 			}
+			o.party, o.role = c.subject(r, m)
 			rank := 1
+			if !partyFits(el.Party.Value, o.role) {
+				o.note = "義務を負うのが" + o.party + "(" + roleJa[o.role] + ")"
+				if best == nil {
+					o := o
+					best, bestRank, bestReading = &o, 0, r
+				}
+				continue
+			}
 			switch {
 			case hasStatus(want, o.status):
 				rank = 3
@@ -146,6 +187,9 @@ func (c *context) pattern(p *rule.Pattern, u unit, satisfy bool) verdict {
 		return verdict{holds: true, ev: ev}
 	case 2:
 		return verdict{opposite: true, ev: ev}
+	}
+	if bestRank == 0 {
+		return verdict{weak: fmt.Sprintf("%s %s %s", ev.File, ev.Label, best.note)}
 	}
 	return verdict{weak: fmt.Sprintf("%s %s「%s」は%s", ev.File, ev.Label, ev.Key, statusJa[best.status])}
 }
@@ -245,6 +289,7 @@ func (c *context) evidence(s *structure.Sentence, o *occurrence, found map[*rule
 	ev.Key = c.surface(o.m)
 	ev.Modality = o.mod.String()
 	ev.KeyStatus = o.status.String()
+	ev.Party, ev.PartyRole = o.party, o.role.String()
 	all, any, _, _ := p.Terms()
 	seen := map[string]bool{}
 	for _, con := range append(append([]*rule.Concept{}, all...), any...) {

@@ -39,6 +39,8 @@ type Evidence struct {
 	Key           string   `json:"key"`   // the key term as written
 	Modality      string   `json:"modality"`
 	KeyStatus     string   `json:"keyStatus"`
+	Party         string   `json:"party,omitempty"`     // who bears it, as written (乙, 当社)
+	PartyRole     string   `json:"partyRole,omitempty"` // hospital, vendor, both, unknown
 	Why           string   `json:"why"`
 }
 
@@ -107,6 +109,17 @@ type Target struct {
 	Items    []ItemResult `json:"items"`
 	Counts   Counts       `json:"counts"`
 	Notes    []string     `json:"notes,omitempty"`
+	Parties  []Parties    `json:"parties"`
 	// Sources are the segmented documents, for formats that show the text.
 	Sources []*structure.Document `json:"-"`
+}
+
+// Parties says which names a document uses for the medical institution and
+// the vendor, and how that was found.
+type Parties struct {
+	File     string   `json:"file"`
+	Hospital []string `json:"hospital"`
+	Vendor   []string `json:"vendor"`
+	Source   string   `json:"source"`
+	Assumed  bool     `json:"assumed"`
 }

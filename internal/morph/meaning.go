@@ -108,6 +108,9 @@ var bearing = map[string]bool{"負う": true, "要する": true, "要す": true,
 
 // SentenceModality reads the modality of the sentence's final predicate.
 func SentenceModality(toks []Token) Modality {
+	if n := len(toks); n > 1 && (toks[0].Surface == "(" || toks[0].Surface == "【") && (toks[n-1].Surface == ")" || toks[n-1].Surface == "】") {
+		return Statement // a heading in brackets: (再委託の禁止)
+	}
 	c := canonical(toks)
 	for len(c) > 0 && c[len(c)-1].lemma == "、" {
 		c = c[:len(c)-1]
@@ -178,7 +181,7 @@ func modalityOf(c []canon) Modality {
 	case hasSuffix(c, "免責", "する"), hasSuffix(c, "免責", "する", "れる"), hasSuffix(c, "必要", "と", "する", "ない"), hasSuffix(c, "免れる"), hasSuffix(c, "免除", "する"):
 		return Waiver
 	case hasSuffix(c, "いう"), hasSuffix(c, "目的", "と", "する"), hasSuffix(c, "称する"), hasSuffix(c, "呼ぶ"),
-		hasSuffix(c, "締結", "する"), hasSuffix(c, "と", "する") && !wrapped && len(c) > 2 && c[len(c)-3].pos != "動詞" && c[len(c)-3].pos != "助動詞":
+		hasSuffix(c, "締結", "する"), hasSuffix(c, "契約", "する") && len(c) < 40, hasSuffix(c, "と", "する") && !wrapped && len(c) > 2 && c[len(c)-3].pos != "動詞" && c[len(c)-3].pos != "助動詞":
 		return Statement
 	case last.lemma == "べし" || last.lemma == "べき":
 		return Obligation

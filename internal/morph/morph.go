@@ -78,6 +78,9 @@ func (a *Analyzer) Tokens(s string) []Token {
 			t.Reading = f[7]
 		}
 		t.Lemma = lowerASCII(t.Lemma)
+		if isPunct(t.Surface) {
+			t.POS, t.POS1 = "記号", "括弧" // IPA reads half-width ( ) as nouns
+		}
 		if strings.TrimSpace(t.Surface) == "" {
 			continue // white space carries nothing and breaks term sequences
 		}
@@ -93,4 +96,12 @@ func lowerASCII(s string) string {
 		}
 	}
 	return s
+}
+
+func isPunct(s string) bool {
+	switch s {
+	case "(", ")", "[", "]", "{", "}", "<", ">", "|", "/", ":", ";", "*", "#", "\"", "'":
+		return true
+	}
+	return false
 }

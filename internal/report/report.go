@@ -162,3 +162,15 @@ func (r *Report) Disclaimer() string {
 func Severe(s check.Status) bool {
 	return s == check.Missing || s == check.Contradicted || s == check.Partial
 }
+
+// Summary is an item's summary (the checklist's 内容) in the report's
+// language, falling back to the title when the rule has none.
+func (r *Report) Summary(it *check.ItemResult) string {
+	if x := r.rule(it.ID); r.en() && x != nil && x.SummaryEN != "" {
+		return x.SummaryEN
+	}
+	if it.Summary == "" {
+		return r.Title(it)
+	}
+	return it.Summary
+}

@@ -455,6 +455,16 @@ func (p *parser) titleSentence(l line, from, to int) {
 	p.flush()
 }
 
+// onlyTitles reports that nothing but titles has been read so far.
+func (p *parser) onlyTitles() bool {
+	for _, s := range p.out.Sentences {
+		if s.Role != Title {
+			return false
+		}
+	}
+	return true
+}
+
 func (p *parser) announcesItems() bool {
 	if p.lead == nil && len(p.buf) == 0 {
 		return false
@@ -497,7 +507,7 @@ func (p *parser) flush() {
 		role = Commentary
 	}
 	joined := join(buf)
-	if p.art == nil && role == Clause && !strings.Contains(joined.Text, "。") && utf8.RuneCountInString(joined.Text) < 40 {
+	if p.art == nil && p.item == "" && role == Clause && p.onlyTitles() && !strings.Contains(joined.Text, "。") && utf8.RuneCountInString(joined.Text) < 40 {
 		role = Title // the document's title, before any article
 	}
 	var last *Sentence

@@ -1,0 +1,214 @@
+// Package party owns the parties of a contract: it reads from the
+// contract's own definitions (「…病院（以下「甲」という。）」, the preamble, a
+// definitions article) which names stand for the medical institution and
+// which for the vendor, and finds who bears the duty in a sentence. Where
+// the roles cannot be read, it falls back to a documented assumption.
+package party
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/clauselint/clauselint/internal/morph"
+	"github.com/clauselint/clauselint/internal/structure"
+)
+
+// Role of a party.
+type Role int
+
+// Roles. Both is 「甲及び乙は」: a duty on both binds the vendor too.
+const (
+	Unknown Role = iota
+	Hospital
+	Vendor
+	Both
+)
+
+func (r Role) String() string {
+	return [...]string{"unknown", "hospital", "vendor", "both"}[r]
+}
+
+// Roles maps the names a contract uses to roles.
+type Roles struct {
+	Names   map[string]Role // 甲 → Hospital, 乙 → Vendor, 当社 → Vendor, …
+	Source  string          // how they were found, for the report
+	Assumed bool            // true when nothing in the contract said
+}
+
+// Hospital returns the names that stand for the medical institution.
+func (r *Roles) Hospital() []string { return r.names(Hospital) }
+
+// Vendor returns the names that stand for the vendor.
+func (r *Roles) Vendor() []string { return r.names(Vendor) }
+
+func (r *Roles) names(role Role) []string {
+	var out []string
+	for _, n := range nameOrder {
+		if r.Names[n] == role {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// generic names whose role does not depend on the contract.
+var generic = map[string]Role{
+	"当院": Hospital, "病院": Hospital, "医療機関": Hospital, "お客様": Hospital, "お客さま": Hospital,
+	"利用者": Hospital, "ユーザ": Hospital, "ユーザー": Hospital, "委託者": Hospital, "発注者": Hospital,
+	"委託元": Hospital, "診療所": Hospital, "利用機関": Hospital, "契約者": Hospital,
+	"当社": Vendor, "弊社": Vendor, "事業者": Vendor, "ベンダ": Vendor, "ベンダー": Vendor, "受託者": Vendor,
+	"受注者": Vendor, "提供者": Vendor, "提供事業者": Vendor, "受託事業者": Vendor, "保守業者": Vendor,
+	"サービス提供者": Vendor, "委託先": Vendor,
+}
+
+// nameOrder lists every name that can be a party, longest first, so that
+// 提供事業者 wins over 事業者.
+var nameOrder = []string{
+	"両当事者", "各当事者", "甲乙", "サービス提供者", "提供事業者", "受託事業者", "お客さま", "ユーザー", "医療機関", "利用機関", "ベンダー",
+	"お客様", "利用者", "ユーザ", "委託者", "発注者", "委託元", "診療所", "契約者", "保守業者", "事業者", "ベンダ", "受託者", "受注者", "提供者", "委託先",
+	"当院", "病院", "当社", "弊社", "甲", "乙", "丙",
+}
+
+// hospitalWords in a defined entity's name mark it as a medical institution.
+var hospitalWords = []string{"病院", "医療法人", "診療所", "クリニック", "医院", "医療センター", "医療機関", "病院機構", "歯科", "医科"}
+
+// vendorWords mark an IT vendor.
+var vendorWords = []string{"株式会社", "有限会社", "合同会社", "システム", "ソリューション", "ベンダ", "受託者", "事業者", "(株)", "㈱"}
+
+// 「X(以下「甲」という。)」, 「X(以下、「乙」という)」, 「X(以下単に「甲」という。)」
+var reDefine = regexp.MustCompile(`([^、。()「」\s]{1,40})\(以下[、,]?(?:単に)?「(甲|乙|丙|[^」]{1,8})」と(?:いう|称する|いい)`)
+
+// Detect reads the roles from a document's definitions. hospital, when not
+// empty, is the name the user says is the medical institution (--hospital).
+func Detect(d *structure.Document, hospital string) *Roles {
+	r := &Roles{Names: map[string]Role{}}
+	for n, role := range generic {
+		r.Names[n] = role
+	}
+	r.Names["甲乙"], r.Names["両当事者"], r.Names["各当事者"] = Both, Both, Both
+	if hospital != "" {
+		r.Names[hospital] = Hospital
+		if other := counterpart(hospital); other != "" {
+			r.Names[other] = Vendor
+		}
+		r.Source = "--hospital " + hospital
+		return r
+	}
+	found := false
+	for _, s := range d.Sentences {
+		if s.Role == structure.Commentary {
+			continue
+		}
+		for _, m := range reDefine.FindAllStringSubmatch(s.Text(), -1) {
+			entity, alias := m[1], m[2]
+			role := Unknown
+			switch {
+			case containsAny(entity, hospitalWords):
+				role = Hospital
+			case generic[entity] != Unknown:
+				role = generic[entity]
+			case containsAny(entity, vendorWords):
+				role = Vendor
+			}
+			if role == Unknown {
+				continue
+			}
+			if _, ok := r.Names[alias]; !ok || alias == "甲" || alias == "乙" || generic[alias] != role {
+				r.Names[alias] = role
+				found = true
+				if r.Source == "" {
+					r.Source = "「" + entity + "」(以下「" + alias + "」)"
+				}
+			}
+		}
+	}
+	// A pair defined for one side only: the other letter is the other party.
+	for _, pair := range [][2]string{{"甲", "乙"}, {"乙", "甲"}} {
+		a, b := pair[0], pair[1]
+		if ra, ok := r.Names[a]; ok && (ra == Hospital || ra == Vendor) {
+			if _, ok := r.Names[b]; !ok {
+				r.Names[b] = Hospital + Vendor - ra
+			}
+		}
+	}
+	if !found {
+		r.Names["甲"], r.Names["乙"] = Hospital, Vendor
+		r.Assumed = true
+		r.Source = "契約書中に当事者の定義が見つからないため、甲を医療機関、乙を事業者とみなした"
+	}
+	return r
+}
+
+func counterpart(name string) string {
+	switch name {
+	case "甲":
+		return "乙"
+	case "乙":
+		return "甲"
+	}
+	return ""
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// Subject finds who bears the predicate of a sentence: the topic (「乙は、」)
+// or, failing that, the first subject marked with が; 「甲及び乙は」 is Both.
+// It returns the name as written and its role; "" and Unknown when the
+// sentence names no party as its subject.
+func (r *Roles) Subject(toks []morph.Token) (string, Role) {
+	name, role := "", Unknown
+	for _, marker := range []string{"は", "が"} {
+		for i := 0; i < len(toks); i++ {
+			n, k := r.nameAt(toks, i)
+			if n == "" {
+				continue
+			}
+			// 甲及び乙は, 甲乙は, 甲又は乙は
+			if k < len(toks) && (toks[k].Lemma == "及び" || toks[k].Lemma == "および" || toks[k].Lemma == "並びに" || toks[k].Lemma == "又は" || toks[k].Lemma == "または") {
+				if n2, k2 := r.nameAt(toks, k+1); n2 != "" && k2 < len(toks) && toks[k2].Surface == marker {
+					if r.Names[n2] != r.Names[n] {
+						return n + toks[k].Surface + n2, Both
+					}
+				}
+			}
+			if k < len(toks) && toks[k].Surface == marker && (toks[k].POS == "助詞") {
+				if marker == "が" && i > 0 && toks[i-1].Surface == "の" {
+					continue
+				}
+				return n, r.Names[n]
+			}
+			i = k - 1
+		}
+	}
+	return name, role
+}
+
+// nameAt matches a party name starting at token i; it returns the name and
+// the index after it.
+func (r *Roles) nameAt(toks []morph.Token, i int) (string, int) {
+	for _, n := range nameOrder {
+		if _, ok := r.Names[n]; !ok {
+			continue
+		}
+		var b strings.Builder
+		for k := i; k < len(toks) && b.Len() < len(n); k++ {
+			b.WriteString(toks[k].Surface)
+			if b.String() == n {
+				return n, k + 1
+			}
+		}
+	}
+	for n := range r.Names {
+		if toks[i].Surface == n {
+			return n, i + 1
+		}
+	}
+	return "", i + 1
+}
