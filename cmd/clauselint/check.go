@@ -24,6 +24,7 @@ type checkFlags struct {
 	jobs                         int
 	bundle, explain              bool
 	color                        string
+	hospital                     string
 }
 
 func newCheckCmd() *cobra.Command {
@@ -55,6 +56,7 @@ configuration, rule or input error. Findings are checklist conformance, not lega
 	fl.IntVarP(&f.jobs, "jobs", "j", runtime.NumCPU(), "files checked in parallel")
 	fl.BoolVar(&f.bundle, "bundle", false, "read all inputs as one agreement (contract + SLA + 特記事項)")
 	fl.BoolVar(&f.explain, "explain", false, "say for every finding which words matched and why it was decided")
+	fl.StringVar(&f.hospital, "hospital", "", "the name that stands for the medical institution (甲, 乙, 委託者, …) when the contract does not define it")
 	fl.StringVar(&f.color, "color", "auto", "colour: auto (on a terminal, unless NO_COLOR is set), always or never")
 	return cmd
 }
@@ -98,7 +100,7 @@ func runCheck(cmd *cobra.Command, f checkFlags, args []string) error {
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	opt := check.Options{Profile: f.profile}
+	opt := check.Options{Profile: f.profile, Hospital: f.hospital}
 	if opt.Only, err = idSet(set, f.only, "--only"); err != nil {
 		return usageErr("%v", err)
 	}
