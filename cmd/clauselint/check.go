@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -25,6 +26,7 @@ type checkFlags struct {
 	bundle, explain              bool
 	color                        string
 	hospital                     string
+	config                       string
 }
 
 func newCheckCmd() *cobra.Command {
@@ -56,6 +58,7 @@ configuration, rule or input error. Findings are checklist conformance, not lega
 	fl.IntVarP(&f.jobs, "jobs", "j", runtime.NumCPU(), "files checked in parallel")
 	fl.BoolVar(&f.bundle, "bundle", false, "read all inputs as one agreement (contract + SLA + 特記事項)")
 	fl.BoolVar(&f.explain, "explain", false, "say for every finding which words matched and why it was decided")
+	fl.StringVar(&f.config, "config", "", "configuration file (default: "+".clauselint.yaml found in the working folder or above)")
 	fl.StringVar(&f.hospital, "hospital", "", "the name that stands for the medical institution (甲, 乙, 委託者, …) when the contract does not define it")
 	fl.StringVar(&f.color, "color", "auto", "colour: auto (on a terminal, unless NO_COLOR is set), always or never")
 	return cmd
@@ -67,6 +70,11 @@ func usageErr(format string, args ...any) error {
 }
 
 func runCheck(cmd *cobra.Command, f checkFlags, args []string) error {
+	cfg, err := loadConfig(f.config)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	applyConfig(cmd, &f, cfg)
 	if f.lang != "ja" && f.lang != "en" {
 		return usageErr("--lang %q: use ja or en", f.lang)
 	}
@@ -96,11 +104,19 @@ func runCheck(cmd *cobra.Command, f checkFlags, args []string) error {
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	set, an, err := loadRules(f.ruleFlags, nil, "")
+	var lexicon map[string][]string
+	var lexName string
+	if cfg != nil {
+		lexicon, lexName = cfg.Lexicon, cfg.Path
+	}
+	set, an, err := loadRules(f.ruleFlags, lexicon, lexName)
 	if err != nil {
 		return usageErr("%v", err)
 	}
 	opt := check.Options{Profile: f.profile, Hospital: f.hospital}
+	if opt.Severity, opt.Waivers, err = configOptions(cfg, set, time.Now()); err != nil {
+		return usageErr("%v", err)
+	}
 	if opt.Only, err = idSet(set, f.only, "--only"); err != nil {
 		return usageErr("%v", err)
 	}

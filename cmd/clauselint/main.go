@@ -51,6 +51,6 @@ It never modifies the files it reads and never uses the network.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newCheckCmd(), newRulesCmd(), newTokensCmd(), newEvalCmd(), newVersionCmd())
+	root.AddCommand(newCheckCmd(), newRulesCmd(), newTokensCmd(), newEvalCmd(), newInitCmd(), newVersionCmd())
 	return root
 }

@@ -82,6 +82,17 @@ func TestExitStatus(t *testing.T) {
 		{"bad rule folder", consent, []string{"check", "--rules", "testdata/rules-bad/unknown-concept", "-"}, 2, `X-1.yaml:7:19: unknown lexicon concept "再委託先"`, ""},
 		{"output onto input", "", []string{"check", "--output", "testdata/inputs/sjis.txt", "testdata/inputs/sjis.txt"}, 2, "never writes to a contract", ""},
 		{"version", "", []string{"version"}, 0, "", "rules "},
+		{"config waiver", "乙は誠実に業務を行う。\n", []string{"check", "--config", "testdata/config/waive.yaml", "--only", "P2-COMMON-10", "-"}, 0, "", "別途覚書で合意済み"},
+		{"config expired waiver is a finding", "乙は誠実に業務を行う。\n", []string{"check", "--config", "testdata/config/expired.yaml", "--only", "P2-COMMON-10", "-"}, 1, "", "免除の期限切れ"},
+		{"config severity override", "乙は誠実に業務を行う。\n", []string{"check", "--config", "testdata/config/severity.yaml", "--only", "P2-COMMON-10", "-"}, 0, "", "[info]"},
+		{"config lexicon addition", "乙は、本業務を第三者に再委託する場合、あらかじめ甲の書面による了承を得なければならない。\n", []string{"check", "--config", "testdata/config/severity.yaml", "--only", "P2-COMMON-10/prior-consent", "-"}, 0, "", "✓"},
+		{"config unknown key", consent, []string{"check", "--config", "testdata/config/unknown-key.yaml", "-"}, 2, "testdata/config/unknown-key.yaml:2:1: field fail_on not found", ""},
+		{"config unknown ID", consent, []string{"check", "--config", "testdata/config/unknown-id.yaml", "-"}, 2, `testdata/config/unknown-id.yaml:3:5: unknown rule ID "P2-COMMON-99"`, ""},
+		{"config unknown element", consent, []string{"check", "--config", "testdata/config/unknown-id.yaml", "-"}, 2, `unknown-id.yaml:5:3: rule P2-COMMON-12 has no element "nope"`, ""},
+		{"config waiver without reason", consent, []string{"check", "--config", "testdata/config/no-reason.yaml", "-"}, 2, "a reason is required", ""},
+		{"config not found", consent, []string{"check", "--config", "testdata/config/none.yaml", "-"}, 2, "configuration file not found", ""},
+		{"in-document disable", "", []string{"check", "--only", "P2-COMMON-10", "testdata/config/disable-directive.md"}, 0, "", "別途覚書で合意済み"},
+		{"in-document disable needs a reason", "", []string{"check", "testdata/config/disable-no-reason.md"}, 2, "disable-no-reason.md:3:1: clauselint-disable P2-COMMON-10 needs a reason", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -29,7 +29,9 @@ type Options struct {
 type Waiver struct {
 	ID      string // rule ID or rule/element
 	Reason  string
-	Expired bool
+	Expires string // YYYY-MM-DD or ""
+	Expired bool   // past its date: the finding stands again
+	Source  string // where it was written (.clauselint.yaml:12:5, contract.md:40:1)
 }
 
 // Engine evaluates a rule set. It is safe for concurrent use.
@@ -111,6 +113,12 @@ func (e *Engine) Check(docs []*structure.Document) *Target {
 			t.Notes = append(t.Notes, d.Doc.Path+": "+r.Source+"(--hospital で指定できる)")
 		}
 	}
+	waivers := e.opt.Waivers
+	for _, d := range docs {
+		for _, w := range d.Waivers {
+			waivers = append(waivers, Waiver{ID: w.ID, Reason: w.Reason, Source: fmt.Sprintf("%s:%d:%d", d.Doc.Path, w.Line, w.Col)})
+		}
+	}
 	for _, r := range e.rules.Rules {
 		if !e.selected(r.ID.Value) {
 			continue
@@ -143,16 +151,19 @@ func (e *Engine) Check(docs []*structure.Document) *Target {
 		if !applies {
 			item.Status = NotApplicable
 		}
-		e.applyWaivers(&item)
+		e.applyWaivers(&item, waivers)
 		t.Items = append(t.Items, item)
 		t.Counts.Add(item.Status)
 	}
 	return t
 }
 
-func (e *Engine) applyWaivers(item *ItemResult) {
-	for _, w := range e.opt.Waivers {
+func (e *Engine) applyWaivers(item *ItemResult, waivers []Waiver) {
+	for _, w := range waivers {
 		if w.Expired {
+			if (w.ID == item.ID || strings.HasPrefix(w.ID, item.ID+"/")) && item.Status != Satisfied && item.Status != NotApplicable {
+				item.Waiver = fmt.Sprintf("免除の期限切れ(%s まで: %s)", w.Expires, w.Reason)
+			}
 			continue
 		}
 		if w.ID == item.ID && item.Status != Satisfied && item.Status != NotApplicable {

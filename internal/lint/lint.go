@@ -132,7 +132,11 @@ func load(path string, r io.Reader) (d *structure.Document, err error) {
 	if err != nil {
 		return nil, err
 	}
-	return structure.Parse(doc), nil
+	d = structure.Parse(doc)
+	if len(d.Errors) > 0 {
+		return nil, errors.Join(d.Errors...)
+	}
+	return d, nil
 }
 
 // Check evaluates documents: one target per document, or one for all with bundle.

@@ -90,6 +90,32 @@ type Document struct {
 	Doc       *document.Document
 	Articles  []*Article
 	Sentences []*Sentence
+	// Waivers are the document's own <!-- clauselint-disable ID: reason -->.
+	Waivers []Disable
+	// Errors are malformed directives (a disable without a reason).
+	Errors []error
+}
+
+// Disable is an in-document waiver.
+type Disable struct {
+	ID, Reason string
+	Line, Col  int
+}
+
+var reDirective = regexp.MustCompile(`clauselint-disable\s+([A-Za-z0-9][A-Za-z0-9/_-]*)\s*(?::\s*(.*?))?\s*(?:-->|$)`)
+
+func (p *parser) directive(n *text.Normalized) {
+	m := reDirective.FindStringSubmatch(n.Text)
+	if m == nil {
+		return
+	}
+	line, col := p.out.Doc.Position(n.Orig(0))
+	if strings.TrimSpace(m[2]) == "" {
+		p.out.Errors = append(p.out.Errors, &document.Error{Path: p.out.Doc.Path, Line: line, Col: col,
+			Msg: "clauselint-disable " + m[1] + " needs a reason: <!-- clauselint-disable " + m[1] + ": 理由 -->"})
+		return
+	}
+	p.out.Waivers = append(p.out.Waivers, Disable{ID: m[1], Reason: strings.TrimSpace(m[2]), Line: line, Col: col})
 }
 
 var (
@@ -255,6 +281,7 @@ func (p *parser) line(l line) {
 		p.flush()
 		p.role = Directive
 		p.buf = append(p.buf, l.norm)
+		p.directive(l.norm)
 		p.flush()
 		return
 	}
