@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/clauselint/clauselint/internal/morph"
 	"github.com/clauselint/clauselint/internal/party"
@@ -104,7 +103,14 @@ func (e *Engine) Check(docs []*structure.Document) *Target {
 		t.Format = string(d.Doc.Format)
 		t.Encoding = d.Doc.Encoding
 	}
-	c := &context{e: e, docs: docs, toks: map[*structure.Sentence][]morph.Token{}, roles: map[*structure.Document]*party.Roles{}}
+	c := &context{e: e, docs: docs, toks: map[*structure.Sentence][]morph.Token{}, roles: map[*structure.Document]*party.Roles{},
+		mods: map[*structure.Sentence]morph.Modality{}, readings: map[*structure.Sentence]reading{},
+		matches: map[matchKey][]match{}, units: map[string][]unit{}, docIndex: map[*structure.Sentence]*structure.Document{}}
+	for _, d := range docs {
+		for _, s := range d.Sentences {
+			c.docIndex[s] = d
+		}
+	}
 	for _, d := range docs {
 		r := party.Detect(d, e.opt.Hospital)
 		c.roles[d] = r
@@ -217,11 +223,21 @@ func rollUp(els []ElementResult) Status {
 
 // context holds per-agreement caches: each sentence is tokenised at most once.
 type context struct {
-	e     *Engine
-	docs  []*structure.Document
-	mu    sync.Mutex
-	toks  map[*structure.Sentence][]morph.Token
-	roles map[*structure.Document]*party.Roles
+	e        *Engine
+	docs     []*structure.Document
+	mu       sync.Mutex
+	toks     map[*structure.Sentence][]morph.Token
+	roles    map[*structure.Document]*party.Roles
+	mods     map[*structure.Sentence]morph.Modality
+	readings map[*structure.Sentence]reading
+	matches  map[matchKey][]match
+	units    map[string][]unit
+	docIndex map[*structure.Sentence]*structure.Document
+}
+
+type matchKey struct {
+	s *structure.Sentence
+	c *rule.Concept
 }
 
 func (c *context) tokens(s *structure.Sentence) []morph.Token {
@@ -246,6 +262,21 @@ type match struct {
 
 // find returns the occurrences of a concept in a sentence.
 func (c *context) find(s *structure.Sentence, con *rule.Concept) []match {
+	k := matchKey{s, con}
+	c.mu.Lock()
+	ms, ok := c.matches[k]
+	c.mu.Unlock()
+	if ok {
+		return ms
+	}
+	ms = c.findUncached(s, con)
+	c.mu.Lock()
+	c.matches[k] = ms
+	c.mu.Unlock()
+	return ms
+}
+
+func (c *context) findUncached(s *structure.Sentence, con *rule.Concept) []match {
 	if !mayContain(s.Text(), con) {
 		return nil
 	}
@@ -276,22 +307,11 @@ var negatingPrefix = map[string]bool{"再": true, "非": true, "未": true, "不
 // any form of the concept is never tokenised for it.
 func mayContain(text string, con *rule.Concept) bool {
 	for _, f := range con.Forms {
-		if strings.Contains(text, anchor(f)) {
+		if strings.Contains(text, f.Anchor) {
 			return true
 		}
 	}
 	return false
-}
-
-// anchor is a substring every occurrence of the form must contain: the first
-// character of its text (kanji and kana keep their first character under
-// inflection; nouns do not inflect).
-func anchor(f rule.Form) string {
-	r, size := utf8.DecodeRuneInString(f.Text)
-	if r == utf8.RuneError {
-		return f.Text
-	}
-	return f.Text[:size]
 }
 
 // unit is what a pattern is evaluated on: the sentences of its scope.
@@ -301,7 +321,11 @@ type unit struct {
 
 // scopes groups the clause sentences of all documents by the element's scope.
 func (c *context) scopes(scope string) []unit {
+	if u, ok := c.units[scope]; ok {
+		return u
+	}
 	var out []unit
+	defer func() { c.units[scope] = out }()
 	for _, d := range c.docs {
 		var cur unit
 		key := func(s *structure.Sentence) any {

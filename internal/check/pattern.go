@@ -3,7 +3,6 @@ package check
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/clauselint/clauselint/internal/morph"
 	"github.com/clauselint/clauselint/internal/party"
@@ -30,6 +29,20 @@ func (r reading) all() []*structure.Sentence {
 }
 
 func (c *context) readingOf(s *structure.Sentence) reading {
+	c.mu.Lock()
+	r, ok := c.readings[s]
+	c.mu.Unlock()
+	if ok {
+		return r
+	}
+	r = c.computeReading(s)
+	c.mu.Lock()
+	c.readings[s] = r
+	c.mu.Unlock()
+	return r
+}
+
+func (c *context) computeReading(s *structure.Sentence) reading {
 	r := reading{s: s, lead: s.Lead}
 	if next := c.next(s); next != nil && next.Role == structure.Clause && next.Article == s.Article && next.ParagraphKey == s.ParagraphKey && next.Item == s.Item {
 		t := next.Text()
@@ -41,16 +54,25 @@ func (c *context) readingOf(s *structure.Sentence) reading {
 }
 
 func (c *context) next(s *structure.Sentence) *structure.Sentence {
-	for _, d := range c.docs {
-		if s.Index+1 < len(d.Sentences) && d.Sentences[s.Index] == s {
-			return d.Sentences[s.Index+1]
-		}
+	d := c.docOf(s)
+	if s.Index+1 < len(d.Sentences) {
+		return d.Sentences[s.Index+1]
 	}
 	return nil
 }
 
 func (c *context) modality(s *structure.Sentence) morph.Modality {
-	return morph.SentenceModality(c.tokens(s))
+	c.mu.Lock()
+	m, ok := c.mods[s]
+	c.mu.Unlock()
+	if ok {
+		return m
+	}
+	m = morph.SentenceModality(c.tokens(s))
+	c.mu.Lock()
+	c.mods[s] = m
+	c.mu.Unlock()
+	return m
 }
 
 // occurrence is a key match with what the clause does with it.
@@ -283,8 +305,7 @@ func (c *context) evidence(s *structure.Sentence, o *occurrence, found map[*rule
 	ev.Line, ev.Column = doc.Position(s.Start)
 	ev.EndLine, ev.EndColumn = doc.Position(s.End)
 	ev.ByteColumn, ev.EndByteColumn = doc.ByteColumn(s.Start), doc.ByteColumn(s.End)
-	ev.RuneOffset = utf8.RuneCountInString(doc.Text[:s.Start])
-	ev.EndRuneOffset = ev.RuneOffset + utf8.RuneCountInString(doc.Text[s.Start:s.End])
+	ev.RuneOffset, ev.EndRuneOffset = doc.RuneOffset(s.Start), doc.RuneOffset(s.End)
 	ev.Text = strings.TrimSpace(doc.Text[s.Start:s.End])
 	ev.Key = c.surface(o.m)
 	ev.Modality = o.mod.String()
@@ -330,10 +351,8 @@ func (c *context) surface(m match) string {
 }
 
 func (c *context) docOf(s *structure.Sentence) *structure.Document {
-	for _, d := range c.docs {
-		if s.Index < len(d.Sentences) && d.Sentences[s.Index] == s {
-			return d
-		}
+	if d, ok := c.docIndex[s]; ok {
+		return d
 	}
 	return c.docs[0]
 }

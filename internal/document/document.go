@@ -66,6 +66,7 @@ type Document struct {
 	// formats, "paragraph" for .docx where each line is one Word paragraph.
 	LineUnit   string
 	lineStarts []int
+	lineRunes  []int // runes before each line start
 }
 
 // Error is a problem with an input, with its position where one is known.
@@ -138,6 +139,7 @@ func Parse(path string, data []byte) (*Document, error) {
 		} else {
 			d.Blocks = plainBlocks(s)
 		}
+		d.index()
 		return d, nil
 	}
 }
@@ -178,23 +180,39 @@ func plainBlocks(s string) []Block {
 // Position converts a byte offset of Text into a 1-based line and a 1-based
 // column counted in characters (runes).
 func (d *Document) Position(off int) (line, col int) {
-	if d.lineStarts == nil {
-		d.lineStarts = []int{0}
-		for i := 0; i < len(d.Text); i++ {
-			if d.Text[i] == '\n' {
-				d.lineStarts = append(d.lineStarts, i+1)
-			}
-		}
-	}
+	d.index()
 	off = max(0, min(off, len(d.Text)))
 	l := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off }) - 1
 	return l + 1, utf8.RuneCountInString(d.Text[d.lineStarts[l]:off]) + 1
 }
 
+// index builds the line table once. Documents are read by several
+// goroutines only after Parse, which builds it.
+func (d *Document) index() {
+	if d.lineStarts != nil {
+		return
+	}
+	d.lineStarts, d.lineRunes = []int{0}, []int{0}
+	runes := 0
+	for i, r := range d.Text {
+		runes++
+		if r == '\n' {
+			d.lineStarts = append(d.lineStarts, i+1)
+			d.lineRunes = append(d.lineRunes, runes)
+		}
+	}
+}
+
+// RuneOffset converts a byte offset of Text into a count of runes before it.
+func (d *Document) RuneOffset(off int) int {
+	line, col := d.Position(off)
+	return d.lineRunes[line-1] + col - 1
+}
+
 // ByteColumn is the 1-based column of off counted in UTF-8 bytes, as
 // reviewdog and some editors count.
 func (d *Document) ByteColumn(off int) int {
-	_, _ = d.Position(0)
+	d.index()
 	off = max(0, min(off, len(d.Text)))
 	l := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off }) - 1
 	return off - d.lineStarts[l] + 1

@@ -41,6 +41,7 @@ func parseDOCX(path string, data []byte) (*Document, error) {
 		d.Blocks = append(d.Blocks, Block{Kind: k, Level: p.HeadingLevel, Lines: []Line{{text.Span{Start: start, End: end}}}})
 	}
 	d.Text = b.String()
+	d.index()
 	if strings.TrimSpace(d.Text) == "" {
 		return nil, &Error{Path: path, Msg: "the .docx has no text"}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -21,6 +22,10 @@ type Concept struct {
 type Form struct {
 	Text   string
 	Lemmas []string
+	// Anchor is a substring every occurrence must contain: the first
+	// character (kanji and kana keep it under inflection), the cheap
+	// prefilter before any sentence is tokenised.
+	Anchor string
 }
 
 // Lexicon maps concept names to their forms.
@@ -118,6 +123,8 @@ func compileForm(s string, a *morph.Analyzer) (Form, error) {
 		return Form{}, fmt.Errorf("%q has no words", s)
 	}
 	f := Form{Text: n}
+	_, size := utf8.DecodeRuneInString(n)
+	f.Anchor = n[:size]
 	for _, t := range toks {
 		f.Lemmas = append(f.Lemmas, t.Lemma)
 	}

@@ -26,7 +26,7 @@ func TestBadRules(t *testing.T) {
 	}{
 		{"unknown-key", []string{"unknown-key/X-1.yaml:8:9: field keyy not found"}},
 		{"wrong-type", []string{"wrong-type/X-1.yaml:7:9: cannot unmarshal !!str `承諾` into []rule.Str"}},
-		{"unknown-concept", []string{`unknown-concept/X-1.yaml:7:19: unknown lexicon concept "再委託先"`}},
+		{"unknown-concept", []string{`unknown-concept/X-1.yaml:7:19: unknown lexicon concept "存在しない概念"`}},
 		{"duplicate-id", []string{"duplicate-id/X-2.yaml:1:5: duplicate rule ID X-1 (first defined in duplicate-id/X-1.yaml)"}},
 		{"dup-element", []string{"dup-element/X-1.yaml:8:9: duplicate element ID a"}},
 		{"bad-key", []string{
