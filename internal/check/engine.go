@@ -38,15 +38,19 @@ type Engine struct {
 	rules *rule.Set
 	an    *morph.Analyzer
 	opt   Options
-	// discretion is the lexicon concept 裁量: an exception at the vendor's
-	// discretion cancels the duty it qualifies.
+	// discretion is the lexicon concept 裁量表現: a duty left to the
+	// vendor's judgement (in its ただし書 or its own condition) is no duty.
 	discretion *rule.Concept
+	// limited is the lexicon concept 範囲限定: a duty limited to the main
+	// part of the work is only partial.
+	limited *rule.Concept
 }
 
 // New makes an engine.
 func New(rules *rule.Set, an *morph.Analyzer, opt Options) *Engine {
 	e := &Engine{rules: rules, an: an, opt: opt}
-	e.discretion, _ = rules.Lexicon.Lookup("裁量")
+	e.discretion, _ = rules.Lexicon.Lookup("裁量表現")
+	e.limited, _ = rules.Lexicon.Lookup("範囲限定")
 	return e
 }
 
@@ -202,6 +206,8 @@ func rollUp(els []ElementResult) Status {
 		case Satisfied:
 			sat++
 			settled++
+		case Partial:
+			sat++ // counts towards partial, not towards satisfied
 		case Waived:
 			settled++
 		case NotApplicable:
@@ -359,6 +365,7 @@ func (c *context) scopes(scope string) []unit {
 
 // verdict of one pattern on one unit.
 type verdict struct {
+	limited  bool // the satisfying clause covers only the main part of the work
 	holds    bool // the pattern's status was found
 	opposite bool // the opposite status was found (satisfy patterns only)
 	ev       Evidence
@@ -369,12 +376,16 @@ type verdict struct {
 func (c *context) element(el *rule.Element, res ElementResult) ElementResult {
 	var sat, con []Evidence
 	var near string
+	limited := 0
 	for _, u := range c.scopes(el.Scope.Value) {
 		for pi := range el.Satisfy {
 			v := c.pattern(el, &el.Satisfy[pi], u, true)
 			switch {
 			case v.holds:
 				sat = append(sat, v.ev)
+				if v.limited {
+					limited++
+				}
 			case v.opposite:
 				con = append(con, v.ev)
 			case v.weak != "" && near == "":
@@ -397,6 +408,10 @@ func (c *context) element(el *rule.Element, res ElementResult) ElementResult {
 			res.Why += fmt.Sprintf("(充足する条項も%d件あるが、矛盾する条項が優先される)", len(sat))
 			res.Evidence = append(res.Evidence, sat...)
 		}
+	case len(sat) > 0 && limited >= len(sat):
+		res.Status = Partial
+		res.Evidence = sat
+		res.Why = sat[0].Why + "。ただし対象が業務の「全部又は主たる部分」等に限られ、それ以外の部分には及ばない"
 	case len(sat) > 0:
 		res.Status = Satisfied
 		res.Evidence = sat

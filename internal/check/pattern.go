@@ -206,7 +206,13 @@ func (c *context) pattern(el *rule.Element, p *rule.Pattern, u unit, satisfy boo
 	ev := c.evidence(bestReading.s, best, found, p)
 	switch bestRank {
 	case 3:
-		return verdict{holds: true, ev: ev}
+		limited := false
+		if c.e.limited != nil && satisfy {
+			for _, s := range bestReading.all() {
+				limited = limited || len(c.find(s, c.e.limited)) > 0
+			}
+		}
+		return verdict{holds: true, ev: ev, limited: limited}
 	case 2:
 		return verdict{opposite: true, ev: ev}
 	}
@@ -235,10 +241,13 @@ func (c *context) statusIn(r reading, m match) (occurrence, bool) {
 			mod = c.modality(r.lead) // an item takes its predicate from the 柱書
 		}
 		o := occurrence{m: m, mod: mod, status: morph.TermStatus(c.tokens(r.s), m.i, m.j, mod)}
+		if o.status == morph.Required && c.vendorDiscretion(r.s, m.i) {
+			o.status, o.note = morph.Waived, "事業者の判断に委ねられている"
+		}
 		if r.except != nil && (o.status == morph.Required || o.status == morph.Forbidden) {
-			if c.e.discretion != nil && len(c.find(r.except, c.e.discretion)) > 0 {
-				o.status = morph.None
-				o.note = "ただし書により相手方の裁量で免除される"
+			if c.vendorDiscretion(r.except, -1) {
+				o.status = map[morph.Status]morph.Status{morph.Required: morph.Waived, morph.Forbidden: morph.Permitted}[o.status]
+				o.note = "ただし書により事業者の判断で適用が外れる"
 			} else {
 				o.note = "ただし書で例外あり"
 			}
@@ -264,6 +273,33 @@ func (c *context) statusIn(r reading, m match) (occurrence, bool) {
 		return o, true
 	}
 	return occurrence{}, false
+}
+
+// vendorDiscretion reports words of discretion (乙が必要と認める, 当社の判断
+// により, 受託者が軽微であると判断した) whose judge is the vendor, in s before
+// token before (anywhere when before < 0).
+func (c *context) vendorDiscretion(s *structure.Sentence, before int) bool {
+	if c.e.discretion == nil {
+		return false
+	}
+	toks := c.tokens(s)
+	roles := c.roles[c.docOf(s)]
+	for _, m := range c.find(s, c.e.discretion) {
+		if before >= 0 && m.j > before {
+			continue
+		}
+		for k := m.i - 1; k >= 0 && k >= m.i-8; k-- {
+			if toks[k].Lemma == "自ら" || toks[k].Lemma == "自己" || toks[k].Lemma == "独自" {
+				return true
+			}
+			if name, next := roles.NameAt(toks, k); name != "" && next < len(toks) && next <= m.i {
+				if p := toks[next].Surface; p == "が" || p == "の" || p == "は" {
+					return roles.Names[name] == party.Vendor
+				}
+			}
+		}
+	}
+	return false
 }
 
 func hasStatus(list []morph.Status, s morph.Status) bool {

@@ -53,7 +53,7 @@ func (r *Roles) names(role Role) []string {
 
 // generic names whose role does not depend on the contract.
 var generic = map[string]Role{
-	"当院": Hospital, "病院": Hospital, "医療機関": Hospital, "お客様": Hospital, "お客さま": Hospital,
+	"当院": Hospital, "本院": Hospital, "当病院": Hospital, "病院": Hospital, "医療機関": Hospital, "お客様": Hospital, "お客さま": Hospital,
 	"利用者": Hospital, "ユーザ": Hospital, "ユーザー": Hospital, "委託者": Hospital, "発注者": Hospital,
 	"委託元": Hospital, "診療所": Hospital, "利用機関": Hospital, "契約者": Hospital,
 	"当社": Vendor, "弊社": Vendor, "事業者": Vendor, "ベンダ": Vendor, "ベンダー": Vendor, "受託者": Vendor,
@@ -66,7 +66,7 @@ var generic = map[string]Role{
 var nameOrder = []string{
 	"両当事者", "各当事者", "甲乙", "サービス提供者", "提供事業者", "受託事業者", "お客さま", "ユーザー", "医療機関", "利用機関", "ベンダー",
 	"お客様", "利用者", "ユーザ", "委託者", "発注者", "委託元", "診療所", "契約者", "保守業者", "事業者", "ベンダ", "受託者", "受注者", "提供者", "委託先",
-	"当院", "病院", "当社", "弊社", "甲", "乙", "丙",
+	"当病院", "当院", "本院", "病院", "当社", "弊社", "甲", "乙", "丙",
 }
 
 // hospitalWords in a defined entity's name mark it as a medical institution.
@@ -166,13 +166,13 @@ func (r *Roles) Subject(toks []morph.Token) (string, Role) {
 	name, role := "", Unknown
 	for _, marker := range []string{"は", "が"} {
 		for i := 0; i < len(toks); i++ {
-			n, k := r.nameAt(toks, i)
+			n, k := r.NameAt(toks, i)
 			if n == "" {
 				continue
 			}
 			// 甲及び乙は, 甲乙は, 甲又は乙は
 			if k < len(toks) && (toks[k].Lemma == "及び" || toks[k].Lemma == "および" || toks[k].Lemma == "並びに" || toks[k].Lemma == "又は" || toks[k].Lemma == "または") {
-				if n2, k2 := r.nameAt(toks, k+1); n2 != "" && k2 < len(toks) && toks[k2].Surface == marker {
+				if n2, k2 := r.NameAt(toks, k+1); n2 != "" && k2 < len(toks) && toks[k2].Surface == marker {
 					if r.Names[n2] != r.Names[n] {
 						return n + toks[k].Surface + n2, Both
 					}
@@ -190,9 +190,9 @@ func (r *Roles) Subject(toks []morph.Token) (string, Role) {
 	return name, role
 }
 
-// nameAt matches a party name starting at token i; it returns the name and
+// NameAt matches a party name starting at token i; it returns the name and
 // the index after it.
-func (r *Roles) nameAt(toks []morph.Token, i int) (string, int) {
+func (r *Roles) NameAt(toks []morph.Token, i int) (string, int) {
 	for _, n := range nameOrder {
 		if _, ok := r.Names[n]; !ok {
 			continue

@@ -112,6 +112,9 @@ func Extract(r io.ReaderAt, size int64, lim Limits) ([]Paragraph, error) {
 		return nil, fmt.Errorf("docx: %w: negative size %d", ErrNotDocx, size)
 	}
 	zr, err := zip.NewReader(r, size)
+	if errors.Is(err, zip.ErrInsecurePath) && zr != nil {
+		err = nil // names like "../x" are harmless here: nothing is written to disk
+	}
 	if err != nil {
 		return nil, fmt.Errorf("docx: %w: not a zip archive (%w)", ErrNotDocx, err)
 	}

@@ -277,6 +277,9 @@ type extractor struct {
 // Flate stream with a bad checksum or cut short is used as far as it
 // decodes, as viewers do.
 func (ex *extractor) readStream(v lpdf.Value) ([]byte, error) {
+	if v.Kind() != lpdf.Stream { // a null or wrong reference: nothing to read
+		return nil, nil
+	}
 	limit := min(int64(maxStreamBytes), ex.budget)
 	rc := v.Reader()
 	defer rc.Close()
