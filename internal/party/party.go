@@ -8,6 +8,7 @@ package party
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/clauselint/clauselint/internal/morph"
 	"github.com/clauselint/clauselint/internal/structure"
@@ -73,7 +74,16 @@ var nameOrder = []string{
 var hospitalWords = []string{"病院", "医療法人", "診療所", "クリニック", "医院", "医療センター", "医療機関", "病院機構", "歯科", "医科"}
 
 // vendorWords mark an IT vendor.
-var vendorWords = []string{"株式会社", "有限会社", "合同会社", "システム", "ソリューション", "ベンダ", "受託者", "事業者", "(株)", "㈱"}
+var vendorWords = []string{"株式会社", "有限会社", "合同会社", "ベンダ", "受託者", "事業者", "(株)", "㈱"}
+
+// isPartyAlias tells a name that can stand for a party (甲, 受託者, 当社)
+// from other defined terms (「本連携システム等」, 「本業務」).
+func isPartyAlias(a string) bool {
+	if a == "甲" || a == "乙" || a == "丙" || generic[a] != Unknown {
+		return true
+	}
+	return utf8.RuneCountInString(a) <= 6 && (strings.HasSuffix(a, "者") || strings.HasSuffix(a, "社") || strings.HasSuffix(a, "院") || strings.HasSuffix(a, "機関"))
+}
 
 // 「X(以下「甲」という。)」, 「X(以下、「乙」という)」, 「X(以下単に「甲」という。)」
 var reDefine = regexp.MustCompile(`([^、。()「」\s]{1,40})\(以下[、,]?(?:単に)?「(甲|乙|丙|[^」]{1,8})」と(?:いう|称する|いい)`)
@@ -101,6 +111,9 @@ func Detect(d *structure.Document, hospital string) *Roles {
 		}
 		for _, m := range reDefine.FindAllStringSubmatch(s.Text(), -1) {
 			entity, alias := m[1], m[2]
+			if !isPartyAlias(alias) {
+				continue
+			}
 			role := Unknown
 			switch {
 			case containsAny(entity, hospitalWords):
@@ -113,12 +126,10 @@ func Detect(d *structure.Document, hospital string) *Roles {
 			if role == Unknown {
 				continue
 			}
-			if _, ok := r.Names[alias]; !ok || alias == "甲" || alias == "乙" || generic[alias] != role {
-				r.Names[alias] = role
-				found = true
-				if r.Source == "" {
-					r.Source = "「" + entity + "」(以下「" + alias + "」)"
-				}
+			r.Names[alias] = role
+			found = true
+			if r.Source == "" {
+				r.Source = "「" + entity + "」(以下「" + alias + "」)"
 			}
 		}
 	}

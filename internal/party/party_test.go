@@ -1,0 +1,67 @@
+package party
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/clauselint/clauselint/internal/document"
+	"github.com/clauselint/clauselint/internal/morph"
+	"github.com/clauselint/clauselint/internal/structure"
+)
+
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		name, text, hospitalFlag string
+		hospital, vendor         string // a name that must have each role
+		assumed                  bool
+	}{
+		{"hospital is 甲", "医療法人青葉会 青葉台病院（以下「甲」という。）と株式会社ミナト（以下「乙」という。）は、次のとおり契約する。", "", "甲", "乙", false},
+		{"reversed", "株式会社ミナト（以下「甲」という。）と社会医療法人 北斗病院（以下「乙」という。）は、次のとおり契約する。", "", "乙", "甲", false},
+		{"one side defined", "株式会社ミナトシステムズ(以下「乙」という。)は、甲に対し次のとおり役務を提供する。", "", "甲", "乙", false},
+		{"委託者 is the hospital", "市立中央病院（以下「委託者」という。）と株式会社カワセ（以下「受託者」という。）は…", "", "委託者", "受託者", false},
+		{"defined terms are not parties", "本連携システム及び本ドキュメント（以下「本連携システム等」という。）を開発する。", "", "甲", "乙", true},
+		{"nothing defined", "乙は、本業務を誠実に行う。", "", "甲", "乙", true},
+		{"flag", "乙は、本業務を誠実に行う。", "乙", "乙", "甲", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := document.Parse("c.txt", []byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := Detect(structure.Parse(d), tt.hospitalFlag)
+			if r.Names[tt.hospital] != Hospital || r.Names[tt.vendor] != Vendor || r.Assumed != tt.assumed {
+				t.Errorf("%s=%s %s=%s assumed=%v (%s)", tt.hospital, r.Names[tt.hospital], tt.vendor, r.Names[tt.vendor], r.Assumed, r.Source)
+			}
+		})
+	}
+}
+
+func TestSubject(t *testing.T) {
+	an, err := morph.Shared()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := document.Parse("c.txt", []byte("病院A（以下「甲」という。）と株式会社B（以下「乙」という。）は契約する。"))
+	r := Detect(structure.Parse(d), "")
+	tests := []struct {
+		text, name string
+		role       Role
+	}{
+		{"乙は、甲の承諾を得なければならない。", "乙", Vendor},
+		{"甲は、乙に対し報告を求めることができる。", "甲", Hospital},
+		{"甲及び乙は、秘密を保持する。", "甲及び乙", Both},
+		{"甲乙は、協議する。", "甲乙", Both},
+		{"再委託先の行為については、乙が責任を負う。", "乙", Vendor},
+		{"当社は、お客様に通知します。", "当社", Vendor},
+		{"個人情報は適切に管理されなければならない。", "", Unknown},
+		{"甲の指示があったときは、乙は直ちに報告する。", "乙", Vendor},
+	}
+	for _, tt := range tests {
+		name, role := r.Subject(an.Tokens(tt.text))
+		if name != tt.name || role != tt.role {
+			t.Errorf("Subject(%s) = %s %s, want %s %s", tt.text, name, role, tt.name, tt.role)
+		}
+	}
+	_ = strings.TrimSpace
+}
