@@ -325,7 +325,7 @@ section.target { padding: 16px 24px; border-bottom: 1px solid var(--line); }
 @media (max-width: 1100px) { .layout { grid-template-columns: minmax(0, 1fr); } }
 table.checklist { border-collapse: collapse; width: 100%; }
 .checklist th, .checklist td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; text-align: left; }
-.checklist thead th { background: #f6f8fa; }
+.checklist thead th { background: #f6f8fa; white-space: nowrap; }
 .checklist td.no, .checklist td.result { white-space: nowrap; }
 .checklist td.result { font-weight: bold; }
 .id { display: block; color: var(--dim); font-size: .85em; font-family: ui-monospace, Menlo, Consolas, monospace; }
