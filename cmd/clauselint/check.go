@@ -89,7 +89,7 @@ func runCheck(cmd *cobra.Command, f checkFlags, args []string) error {
 	}
 	format := f.format
 	if format == "" {
-		format = formatFromExt(f.output)
+		format = report.FormatForPath(f.output)
 	}
 	formatter, err := report.Get(format)
 	if err != nil {
@@ -182,22 +182,6 @@ func refuseInput(output string, inputs []string) error {
 		}
 	}
 	return nil
-}
-
-func formatFromExt(path string) string {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".json":
-		return "json"
-	case ".sarif":
-		return "sarif"
-	case ".html", ".htm":
-		return "html"
-	case ".md", ".markdown":
-		return "markdown"
-	case ".csv", ".xlsx":
-		return "checklist"
-	}
-	return "text"
 }
 
 func useColor(mode string, f *os.File) bool {

@@ -153,3 +153,54 @@ func TestNeverWritesInputs(t *testing.T) {
 		t.Fatal("input changed")
 	}
 }
+
+// TestBundle: with --bundle the files are one agreement: an element
+// satisfied in any file is satisfied, and the evidence names its file.
+func TestBundle(t *testing.T) {
+	args := []string{"check", "--format", "json", "--fail-on", "never", "--only", "P2-COMMON-10/prior-consent,P2-COMMON-10/vendor-liability"}
+	files := []string{"testdata/bundle/contract.md", "testdata/bundle/sla.md"}
+	type rep struct {
+		Targets []struct {
+			Files []string
+			Items []struct {
+				Elements []struct {
+					ID       string
+					Status   string
+					Evidence []struct{ File string }
+				}
+			}
+		}
+	}
+	var apart, together rep
+	if err := json.Unmarshal([]byte(run(t, "", append(args, files...)...).stdout), &apart); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(run(t, "", append(append(args, "--bundle"), files...)...).stdout), &together); err != nil {
+		t.Fatal(err)
+	}
+	if len(apart.Targets) != 2 || len(together.Targets) != 1 || len(together.Targets[0].Files) != 2 {
+		t.Fatalf("targets: %d apart, %d together", len(apart.Targets), len(together.Targets))
+	}
+	got := map[string]string{}
+	for _, el := range together.Targets[0].Items[0].Elements {
+		if el.Status != "satisfied" {
+			t.Errorf("bundle: %s is %s", el.ID, el.Status)
+			continue
+		}
+		got[el.ID] = el.Evidence[0].File
+	}
+	if got["prior-consent"] != files[0] || got["vendor-liability"] != files[1] {
+		t.Errorf("evidence files: %v", got)
+	}
+	for i, tg := range apart.Targets {
+		n := 0
+		for _, el := range tg.Items[0].Elements {
+			if el.Status == "satisfied" {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%s alone satisfies %d elements, want 1", files[i], n)
+		}
+	}
+}
