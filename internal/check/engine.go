@@ -399,6 +399,9 @@ func (c *context) element(el *rule.Element, res ElementResult) ElementResult {
 		}
 	}
 	sat, con = dedupe(sat), dedupe(con)
+	for i := range con {
+		con[i].Contradicts = true
+	}
 	switch {
 	case len(con) > 0:
 		res.Status = Contradicted

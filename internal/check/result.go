@@ -42,6 +42,9 @@ type Evidence struct {
 	Party         string   `json:"party,omitempty"`     // who bears it, as written (乙, 当社)
 	PartyRole     string   `json:"partyRole,omitempty"` // hospital, vendor, both, unknown
 	Why           string   `json:"why"`
+	// Contradicts is true for a clause that says the opposite of the
+	// element, false for one that satisfies it.
+	Contradicts bool `json:"contradicts"`
 }
 
 // ElementResult is the verdict on one element.

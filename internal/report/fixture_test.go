@@ -129,6 +129,7 @@ func testReport(t *testing.T, lang string) *Report {
 
 	inform := item("P2-COMMON-11")
 	con := evidenceFor(t, sd, "義務を負わない", "提供", "waived", "「提供」が不要とされている(述語: 負わない)")
+	con.Contradicts = true
 	inform.Elements[0].Status = check.Contradicted
 	inform.Elements[0].Evidence = []check.Evidence{con}
 	inform.Elements[0].Why = "反対の趣旨の条項がある: " + con.Why

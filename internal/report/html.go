@@ -10,10 +10,8 @@ package report
 // lays it out for A4.
 //
 // A sentence that is evidence for several elements is marked once; it is
-// marked contradicted when any element it decides is contradicted. (The
-// result model does not say which evidence of a contradicted element is the
-// contradicting clause and which the satisfying ones it outweighs, so all of
-// a contradicted element's evidence is marked contradicted.)
+// marked contradicted when it contradicts any element it decides
+// (Evidence.Contradicts), satisfied otherwise.
 
 import (
 	"fmt"
@@ -146,7 +144,7 @@ func (r *Report) htmlTarget(ti int, t *check.Target) htmlTarget {
 					byKey[kk] = s
 					spans[di] = append(spans[di], s)
 				}
-				if el.Status == check.Contradicted {
+				if ev.Contradicts {
 					s.class = "contradicted"
 				}
 				s.titles = append(s.titles, fmt.Sprintf("%s %s: %s", it.ID, r.Label(it, el), r.StatusWord(el.Status)))

@@ -221,9 +221,13 @@ func imagePDF(t testing.TB, jpg []byte) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
+	space := "/DeviceRGB"
+	if cfg.ColorModel == color.GrayModel {
+		space = "/DeviceGray"
+	}
 	b := newPDF()
 	b.version = "1.4"
-	img := b.stream(fmt.Sprintf("/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode", cfg.Width, cfg.Height), jpg, false)
+	img := b.stream(fmt.Sprintf("/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s /BitsPerComponent 8 /Filter /DCTDecode", cfg.Width, cfg.Height, space), jpg, false)
 	w, h := 595.0, 595.0*float64(cfg.Height)/float64(cfg.Width)
 	return b.doc(page{
 		content: fmt.Sprintf("q %.2f 0 0 %.2f 0 %.2f cm /Im0 Do Q", w, h, 842-h),

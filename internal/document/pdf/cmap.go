@@ -117,6 +117,25 @@ func parseCMap(data []byte) *cmap {
 				default:
 					continue
 				}
+				// Small ranges (nearly all) go into the map, in order, so
+				// that lookups are constant time and a later definition
+				// wins; huge ones are kept as ranges.
+				if size := int(r.hi-r.lo) + 1; size <= 1<<16 && entries+size <= maxCMapEntries {
+					code := make([]byte, r.n)
+					for v := r.lo; ; v++ {
+						for k := range r.n {
+							code[k] = byte(v >> (8 * (r.n - 1 - k)))
+						}
+						if t, ok := r.text(v); ok {
+							m.chars[string(code)] = t
+						}
+						if v == r.hi {
+							break
+						}
+					}
+					entries += size
+					continue
+				}
 				m.ranges = append(m.ranges, r)
 				entries++
 			}
@@ -191,29 +210,33 @@ func (m *cmap) text(code []byte) (string, bool) {
 	}
 	v := codeValue(code)
 	for i := len(m.ranges) - 1; i >= 0; i-- { // a later definition wins
-		r := &m.ranges[i]
-		if r.n != len(code) || v < r.lo || v > r.hi {
-			continue
+		if r := &m.ranges[i]; r.n == len(code) && v >= r.lo && v <= r.hi {
+			return r.text(v)
 		}
-		off := int(v - r.lo)
-		if r.array != nil {
-			if off < len(r.array) {
-				return r.array[off], true
-			}
-			return "", false
-		}
-		if len(r.base) == 0 {
-			return "", true
-		}
-		out := append([]rune(nil), r.base...)
-		last := out[len(out)-1] + rune(off)
-		if !utf8.ValidRune(last) {
-			return "", false
-		}
-		out[len(out)-1] = last
-		return string(out), true
 	}
 	return "", false
+}
+
+// text returns the text of code v (lo <= v <= hi): the destination with its
+// last character advanced by v-lo, or the v-lo'th string of an array.
+func (r *bfrange) text(v uint32) (string, bool) {
+	off := int(v - r.lo)
+	if r.array != nil {
+		if off < len(r.array) {
+			return r.array[off], true
+		}
+		return "", false
+	}
+	if len(r.base) == 0 {
+		return "", true
+	}
+	out := append([]rune(nil), r.base...)
+	last := out[len(out)-1] + rune(off)
+	if !utf8.ValidRune(last) {
+		return "", false
+	}
+	out[len(out)-1] = last
+	return string(out), true
 }
 
 // cid returns the CID of a code in an encoding CMap.

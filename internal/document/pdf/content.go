@@ -276,9 +276,15 @@ func (in *interpreter) font(sc scope, n string) (*font, error) {
 	v := sc.res.Key("Font").Key(n)
 	f := fallbackFont
 	if v.Kind() == lpdf.Dict {
-		var err error
-		if f, err = loadFont(v, in.ex.readStream); err != nil {
-			return nil, err
+		// The dictionary as written (references unresolved) identifies
+		// the font across pages.
+		id := v.String()
+		if f = in.ex.fonts[id]; f == nil {
+			var err error
+			if f, err = loadFont(v, in.ex.readStream); err != nil {
+				return nil, err
+			}
+			in.ex.fonts[id] = f
 		}
 	}
 	in.fonts[key] = f

@@ -72,7 +72,8 @@ type font struct {
 	vertical  bool
 
 	// simple fonts
-	simple      lpdf.TextEncoding // the library's reading of the font's Encoding
+	dict        lpdf.Value        // the font dictionary
+	simple      lpdf.TextEncoding // the library's reading of its Encoding, made on first use
 	differences map[byte]string   // glyph names from Encoding/Differences
 	firstChar   int
 	widths      []float64
@@ -97,7 +98,7 @@ const maxWidthEntries = 1 << 20
 
 // fallbackFont stands in when text is shown before any font is set or with
 // a font the resources do not have.
-var fallbackFont = &font{firstChar: 0, missing: 500, scale: 1, simple: latin1{}}
+var fallbackFont = &font{missing: 500, scale: 1, simple: latin1{}}
 
 type latin1 struct{}
 
@@ -182,8 +183,7 @@ func (f *font) loadComposite(v lpdf.Value, read func(lpdf.Value) ([]byte, error)
 }
 
 func (f *font) loadSimple(v lpdf.Value) {
-	lf := &lpdf.Font{V: v}
-	f.simple = lf.Encoder()
+	f.dict = v
 	if enc := v.Key("Encoding"); enc.Kind() == lpdf.Dict {
 		diffs := enc.Key("Differences")
 		code := -1
@@ -303,7 +303,7 @@ func (f *font) text(code []byte) (string, bool) {
 				return s, true
 			}
 		}
-		s := f.simple.Decode(string(code))
+		s := f.simpleEncoding().Decode(string(code))
 		if s == "" || strings.ContainsRune(s, utf8.RuneError) {
 			return "", false
 		}
@@ -338,6 +338,23 @@ func (f *font) text(code []byte) (string, bool) {
 		return decodeWith(korean.EUCKR, code)
 	}
 	return "", false
+}
+
+// simpleEncoding returns the library's decoder for the font's Encoding
+// (WinAnsi, MacRoman, Differences, PDFDocEncoding), or Latin-1 when the
+// library cannot make one. It is only needed for codes that the font's
+// ToUnicode map, if any, lacks.
+func (f *font) simpleEncoding() (enc lpdf.TextEncoding) {
+	if f.simple != nil {
+		return f.simple
+	}
+	defer func() {
+		if recover() != nil || enc == nil {
+			enc = latin1{}
+		}
+		f.simple = enc
+	}()
+	return (&lpdf.Font{V: f.dict}).Encoder()
 }
 
 // width returns the advance of a code in thousandths of the font size.

@@ -139,7 +139,7 @@ func dropOverprint(gs []glyph) []glyph {
 	out := gs[:0]
 	for _, g := range gs {
 		dup := false
-		for k := len(out) - 1; k >= 0 && g.x-out[k].x < 0.2*nonzero(g.size); k-- {
+		for k := len(out) - 1; k >= 0 && k >= len(out)-8 && g.x-out[k].x < 0.2*nonzero(g.size); k-- {
 			if out[k].text == g.text && math.Abs(out[k].y-g.y) < 0.2*nonzero(g.size) && out[k].seq != g.seq-1 {
 				dup = true
 				break

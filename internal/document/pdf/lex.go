@@ -261,11 +261,16 @@ func (l *lexer) name() name {
 const maxNesting = 32
 
 // object reads a complete operand starting with tok: arrays and
-// dictionaries are read to their end.
+// dictionaries are read to their end. Beyond maxNesting levels they are
+// skipped without recursion and read as null.
 func (l *lexer) object(tok any, depth int) operand {
 	kw, isKw := tok.(keyword)
 	if !isKw {
 		return tok
+	}
+	if (kw == "[" || kw == "<<") && depth >= maxNesting {
+		l.skipNested()
+		return nil
 	}
 	switch kw {
 	case "[":
@@ -275,9 +280,7 @@ func (l *lexer) object(tok any, depth int) operand {
 			if !ok || t == keyword("]") {
 				return arr
 			}
-			if depth < maxNesting {
-				arr = append(arr, l.object(t, depth+1))
-			}
+			arr = append(arr, l.object(t, depth+1))
 		}
 	case "<<":
 		d := map[name]operand{}
@@ -293,13 +296,28 @@ func (l *lexer) object(tok any, depth int) operand {
 				key, haveKey = v.(name)
 				continue
 			}
-			if depth < maxNesting {
-				d[key] = v
-			}
+			d[key] = v
 			haveKey = false
 		}
 	}
 	return kw
+}
+
+// skipNested skips the rest of an array or dictionary just opened,
+// however deeply nested.
+func (l *lexer) skipNested() {
+	for level := 1; level > 0; {
+		t, ok := l.token()
+		if !ok {
+			return
+		}
+		switch t {
+		case keyword("["), keyword("<<"):
+			level++
+		case keyword("]"), keyword(">>"):
+			level--
+		}
+	}
 }
 
 // skipInlineImage moves past the data of an inline image, which starts after

@@ -138,7 +138,7 @@ func Extract(r io.ReaderAt, size int64) (pages []Page, err error) {
 	if len(list) == 0 {
 		return nil, fmt.Errorf("pdf: %w: the document has no pages", ErrMalformed)
 	}
-	ex := &extractor{budget: maxTotalBytes}
+	ex := &extractor{budget: maxTotalBytes, fonts: map[string]*font{}}
 	hasText := false
 	for i, p := range list {
 		text, err := ex.page(p, i+1)
@@ -271,6 +271,7 @@ type extractor struct {
 	operations int
 	glyphs     int
 	unmapped   int // character codes without known text
+	fonts      map[string]*font
 }
 
 // readStream returns the decoded data of a stream, within the limits. A

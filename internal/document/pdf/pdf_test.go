@@ -472,3 +472,23 @@ func FuzzExtract(f *testing.F) {
 		extractBytes(data)
 	})
 }
+
+// TestDeepNesting checks that nesting is bounded without deep recursion.
+func TestDeepNesting(t *testing.T) {
+	jp := newCIDFont("第1条")
+	b := newPDF()
+	deep := strings.Repeat("[", 1<<20) + strings.Repeat("]", 1<<20) + " pop " +
+		strings.Repeat("<< /A ", 1<<18) + strings.Repeat(">> ", 1<<18) + " pop\n"
+	data := b.doc(page{flate: true, fonts: map[string]string{"F1": jp.dict(b, "Identity-H")}, content: deep + at(jp, 72, 700, "第1条")})
+	got, err := extractBytes(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0].Text != "第1条" {
+		t.Errorf("text %q", got[0].Text)
+	}
+	m := parseCMap([]byte(strings.Repeat("[", 1<<20)))
+	if len(m.chars) != 0 {
+		t.Error("unexpected CMap entries")
+	}
+}
