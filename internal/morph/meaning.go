@@ -241,15 +241,6 @@ const (
 	meansBoundary            // 承諾を得て, 承諾を得た上で, 承諾を得た場合に限り: a precondition
 )
 
-// lightVerbs go with the term before them (承諾を得る, 報告を行う, 措置を講じる):
-// they are part of the term's own predicate, not a new one.
-var lightVerbs = map[string]bool{
-	"する": true, "得る": true, "受ける": true, "行う": true, "要する": true, "経る": true, "取る": true,
-	"要す": true, "講じる": true, "講ずる": true, "求める": true, "実施": true, "図る": true, "負う": true, "とる": true,
-	"なす": true, "おこなう": true, "もらう": true, "頂く": true, "いただく": true, "さ": true, "れる": true, "せる": true,
-	"させる": true, "られる": true, "ある": true, "いる": true, "おく": true, "怠る": true,
-}
-
 // boundaryAfter walks from the token after a term towards the end of the
 // sentence and returns the first subordination that cuts the term off from
 // the final predicate, with whether the term's own predicate is 怠る

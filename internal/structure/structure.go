@@ -161,38 +161,6 @@ func isKanjiNumber(s string) bool {
 	return true
 }
 
-// kanjiValue converts small kanji numerals (一 … 九十九).
-func kanjiValue(s string) int {
-	digits := map[rune]int{'〇': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	n, cur := 0, 0
-	for _, r := range s {
-		switch r {
-		case '十':
-			if cur == 0 {
-				cur = 1
-			}
-			n += cur * 10
-			cur = 0
-		case '百':
-			if cur == 0 {
-				cur = 1
-			}
-			n += cur * 100
-			cur = 0
-		default:
-			cur = cur*10 + digits[r]
-		}
-	}
-	return n + cur
-}
-
-func number(s string) int {
-	if n, err := strconv.Atoi(s); err == nil {
-		return n
-	}
-	return kanjiValue(s)
-}
-
 // line is one normalised input line with its origin.
 type line struct {
 	norm  *text.Normalized

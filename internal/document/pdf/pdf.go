@@ -10,7 +10,8 @@
 // The file structure (cross-reference tables and streams, object streams,
 // incremental updates, Flate and ASCII85 filters with PNG predictors, RC4
 // and AES encryption with an empty user password) is parsed by
-// github.com/ledongthuc/pdf, a maintained fork of rsc.io/pdf. The options
+// github.com/ledongthuc/pdf (BSD licence), a fork of rsc.io/pdf still
+// maintained (its latest version dates from September 2026). The options
 // looked at on the Go module proxy were:
 //
 //   - rsc.io/pdf v0.1.1 (2014): the same parser, but it reads Identity-H
@@ -21,8 +22,8 @@
 //     to Unicode, so the same interpretation would be needed on top of a much
 //     larger dependency.
 //   - github.com/ledongthuc/pdf: maps codes through ToUnicode CMaps for
-//     Identity-H fonts, recovers its parser panics into errors and is used
-//     by many Go programs for plain-text extraction.
+//     Identity-H fonts, decrypts, reads object and cross-reference streams
+//     and recovers its parser panics into errors.
 //
 // Only ledongthuc/pdf's object model is used (Reader, Value, stream
 // decoding, and its simple-font encodings: WinAnsi, MacRoman, Differences,
@@ -42,11 +43,14 @@
 // # Reading order
 //
 // Glyphs are grouped into lines by baseline; lines are sorted top to bottom
-// and glyphs left to right (after the page's /Rotate). A space is put where
-// the gap between two glyphs is wide enough to be one; none between
-// Japanese characters unless the gap is an em or more. Text drawn twice at
-// the same place (fake bold) is kept once. Headers, footers and page numbers
-// are part of the page text, as they are in the file.
+// and glyphs left to right (after the page's /Rotate); vertical writing is
+// read in columns, right to left, and rotated text (a watermark) as a line
+// of its own. A space is put where the gap between two glyphs is wider than
+// the line's usual gap by 0.15 em between Latin letters, 0.4 em next to a
+// Japanese character and 0.5 em between two, so that justified Japanese
+// lines are not cut up while a label and its text ("(1) 開示の…") are. Text
+// drawn twice at the same place (fake bold) is kept once. Headers, footers
+// and page numbers are part of the page text, as they are in the file.
 //
 // # Limits
 //
@@ -56,11 +60,14 @@
 // in the library, is returned as an error wrapping ErrNotPDF, ErrMalformed,
 // ErrEncrypted, ErrLimit or ErrNoText.
 //
-// Not read: text in annotations and form fields, Type3 glyph names that do
-// not name a character, CID fonts without a ToUnicode map (the CID to
-// Unicode tables of Adobe-Japan1 are not bundled), LZW-compressed streams,
-// damaged cross-reference tables (there is no reconstruction) and the
-// reading order of multi-column layouts.
+// Not read: text in annotations and form fields; Type3 glyph names that do
+// not name a character; CID fonts without a ToUnicode map (the CID to
+// Unicode tables of Adobe-Japan1 are not bundled); LZW-compressed streams;
+// AES-256 (PDF 2.0 / Acrobat X) and 40-bit RC4 encryption, which the library
+// does not decrypt (128-bit RC4 and AES-128 it does); damaged
+// cross-reference tables (there is no reconstruction); the reading order of
+// multi-column layouts. Object streams are decompressed inside the library,
+// outside the byte budget above.
 package pdf
 
 import (
