@@ -235,6 +235,7 @@ const (
 	noBoundary      boundary = iota
 	ownObligation            // 〜を管理するものとし、…: the term has a predicate of its own, an obligation
 	promisedNot              // 〜しないことを確約する: the term is promised not to happen
+	doubleNeg                // 〜でなければ登録できないよう: unless the term, the act cannot happen
 	negTrigger               // 承諾を得ない場合, 是正されないとき: a negated condition
 	negBoundary              // 承諾なく, 承諾を得ずに, 承諾を得ないで, 承諾を得た場合を除き, 承諾を得なければ, 承諾のない限り
 	triggerBoundary          // 漏えいが発生した場合, 〜したときは, 〜の際: an event, not a duty
@@ -272,6 +273,9 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 			if k > 0 && (c[k-1].lemma == "遅滞" || c[k-1].lemma == "漏れ" || c[k-1].lemma == "もれ" || c[k-1].lemma == "例外" || c[k-1].lemma == "問題" || c[k-1].lemma == "滞り" || c[k-1].lemma == "遺漏" || c[k-1].lemma == "支障" || c[k-1].lemma == "間違い" || c[k-1].lemma == "怠り" || c[k-1].lemma == "ところ") {
 				continue // 遅滞なく, 漏れなく: adverbs, not negation
 			}
+			if next(1) == "ば" && negatedSoon(c[min(k+2, len(c)):]) {
+				return doubleNeg, neglect
+			}
 			return negBoundary, neglect
 		case t.lemma == "なし" || t.lemma == "無し" || (t.lemma == "ない" && next(1) == "に"):
 			return negBoundary, neglect
@@ -298,6 +302,9 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 			}
 		case t.lemma == "ば" && t.pos == "助詞":
 			if k > 0 && c[k-1].lemma == "ない" {
+				if negatedSoon(c[k+1:]) {
+					return doubleNeg, neglect
+				}
 				return negBoundary, neglect
 			}
 			return triggerBoundary, neglect
@@ -316,6 +323,20 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 }
 
 var promise = map[string]bool{"確約": true, "誓約": true, "約束": true, "表明": true, "保証": true, "約する": true}
+
+// negatedSoon: the predicate after 〜なければ is itself negated (できない,
+// 認めない) before the next clause: 「Xでなければ登録できないよう設定する」.
+func negatedSoon(c []canon) bool {
+	for k, x := range c {
+		if x.lemma == "、" || k > 8 {
+			return false
+		}
+		if x.lemma == "ない" && k > 0 && (c[k-1].pos == "動詞" || c[k-1].pos == "助動詞") {
+			return true
+		}
+	}
+	return false
+}
 
 // isObligationTail: ない ば なる ない, ない て は なる ない, ない と いける ない.
 func isObligationTail(c []canon) bool {
@@ -378,6 +399,10 @@ func TermStatus(toks []Token, i, j int, m Modality) Status {
 		return Required
 	case promisedNot:
 		return Forbidden
+	case doubleNeg:
+		if m != Permission && m != Waiver {
+			return Required
+		}
 	case negTrigger:
 		if m == Prohibition {
 			return Required // 承諾を得ない場合は再委託してはならない
