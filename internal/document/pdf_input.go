@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"strings"
 
-	"github.com/clauselint/clauselint/internal/document/pdf")
+	"github.com/clauselint/clauselint/internal/document/pdf"
+)
 
 // parsePDF reads a PDF's text layer, page by page, as plain text: the lines
 // the PDF draws. Scanned pages have no text layer and are refused with a
