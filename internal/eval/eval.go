@@ -130,7 +130,7 @@ func Run(dir string, engines Engines) (*Result, error) {
 			res.Clauses++
 		}
 	}
-	wantFiles, _ := filepath.Glob(filepath.Join(dir, "contract-*.want.yaml"))
+	wantFiles, _ := filepath.Glob(filepath.Join(dir, "*.want.yaml"))
 	for _, wf := range wantFiles {
 		base := strings.TrimSuffix(wf, ".want.yaml")
 		var src string
