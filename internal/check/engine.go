@@ -376,16 +376,13 @@ type verdict struct {
 func (c *context) element(el *rule.Element, res ElementResult) ElementResult {
 	var sat, con []Evidence
 	var near string
-	limited := 0
 	for _, u := range c.scopes(el.Scope.Value) {
 		for pi := range el.Satisfy {
 			v := c.pattern(el, &el.Satisfy[pi], u, true)
 			switch {
 			case v.holds:
+				v.ev.Limited = v.limited
 				sat = append(sat, v.ev)
-				if v.limited {
-					limited++
-				}
 			case v.opposite:
 				con = append(con, v.ev)
 			case v.weak != "" && near == "":
@@ -401,6 +398,12 @@ func (c *context) element(el *rule.Element, res ElementResult) ElementResult {
 	sat, con = dedupe(sat), dedupe(con)
 	for i := range con {
 		con[i].Contradicts = true
+	}
+	limited := 0
+	for _, ev := range sat {
+		if ev.Limited {
+			limited++
+		}
 	}
 	switch {
 	case len(con) > 0:

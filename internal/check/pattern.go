@@ -105,14 +105,14 @@ func (c *context) subject(r reading, m match) (string, party.Role) {
 func partyFits(want string, got party.Role) bool {
 	switch want {
 	case rule.PartyVendor:
-		return got != party.Hospital
+		return got != party.Hospital && got != party.Third
 	case rule.PartyHospital:
-		return got != party.Vendor
+		return got != party.Vendor && got != party.Third
 	}
 	return true
 }
 
-var roleJa = map[party.Role]string{party.Unknown: "不明", party.Hospital: "医療機関", party.Vendor: "事業者", party.Both: "双方"}
+var roleJa = map[party.Role]string{party.Unknown: "不明", party.Hospital: "医療機関", party.Vendor: "事業者", party.Both: "双方", party.Third: "第三者"}
 
 // pattern evaluates one pattern on one unit.
 func (c *context) pattern(el *rule.Element, p *rule.Pattern, u unit, satisfy bool) verdict {
@@ -241,7 +241,7 @@ func (c *context) statusIn(r reading, m match) (occurrence, bool) {
 			mod = c.modality(r.lead) // an item takes its predicate from the 柱書
 		}
 		o := occurrence{m: m, mod: mod, status: morph.TermStatus(c.tokens(r.s), m.i, m.j, mod)}
-		if o.status == morph.Required && c.vendorDiscretion(r.s, m.i) {
+		if o.status == morph.Required && c.discretionIn(r.s, m.i, true) {
 			o.status, o.note = morph.Waived, "事業者の判断に委ねられている"
 		}
 		if r.except != nil && (o.status == morph.Required || o.status == morph.Forbidden) {
@@ -279,6 +279,14 @@ func (c *context) statusIn(r reading, m match) (occurrence, bool) {
 // により, 受託者が軽微であると判断した) whose judge is the vendor, in s before
 // token before (anywhere when before < 0).
 func (c *context) vendorDiscretion(s *structure.Sentence, before int) bool {
+	return c.discretionIn(s, before, false)
+}
+
+// discretionIn is vendorDiscretion; with trigger, the words must make a
+// condition (乙が必要と認める場合, 当社が必要と判断したとき): 「乙の判断により応急の
+// 措置を講じた上で、甲に通知しなければならない」 leaves the measure, not the
+// notice, to the vendor.
+func (c *context) discretionIn(s *structure.Sentence, before int, trigger bool) bool {
 	if c.e.discretion == nil {
 		return false
 	}
@@ -286,6 +294,9 @@ func (c *context) vendorDiscretion(s *structure.Sentence, before int) bool {
 	roles := c.roles[c.docOf(s)]
 	for _, m := range c.find(s, c.e.discretion) {
 		if before >= 0 && m.j > before {
+			continue
+		}
+		if trigger && !triggerAfter(toks, m.j) {
 			continue
 		}
 		for k := m.i - 1; k >= 0 && k >= m.i-8; k-- {
@@ -297,6 +308,17 @@ func (c *context) vendorDiscretion(s *structure.Sentence, before int) bool {
 					return roles.Names[name] == party.Vendor
 				}
 			}
+		}
+	}
+	return false
+}
+
+// triggerAfter: a condition noun (場合, とき, 限り) follows within a few tokens.
+func triggerAfter(toks []morph.Token, from int) bool {
+	for k := from; k < len(toks) && k < from+4; k++ {
+		switch toks[k].Lemma {
+		case "場合", "とき", "時", "限り", "際":
+			return true
 		}
 	}
 	return false

@@ -45,6 +45,9 @@ type Evidence struct {
 	// Contradicts is true for a clause that says the opposite of the
 	// element, false for one that satisfies it.
 	Contradicts bool `json:"contradicts"`
+	// Limited is true when the clause covers only the whole or main part of
+	// the work (全部又は主たる部分): the element is then only partial.
+	Limited bool `json:"limited,omitempty"`
 }
 
 // ElementResult is the verdict on one element.

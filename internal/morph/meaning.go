@@ -151,7 +151,8 @@ func modalityOf(c []canon) Modality {
 	case hasSuffix(c, "効力", "を", "生じる", "ない"), hasSuffix(c, "もの", "だ", "は", "ない"), hasSuffix(c, "わけ", "だ", "は", "ない"),
 		hasSuffix(c, "もの", "だ", "は", "ある", "ない"), hasSuffix(c, "の", "だ", "は", "ない"):
 		return Negation
-	case hasSuffix(c, "必要", "は", "ない"), hasSuffix(c, "必要", "が", "ない"), hasSuffix(c, "必要", "ない"), hasSuffix(c, "必要", "と", "する", "ない"):
+	case hasSuffix(c, "必要", "は", "ない"), hasSuffix(c, "必要", "が", "ない"), hasSuffix(c, "必要", "ない"), hasSuffix(c, "必要", "と", "する", "ない"),
+		hasSuffix(c, "必要", "は", "ある", "ない"), hasSuffix(c, "必要", "が", "ある", "ない"):
 		return Waiver
 	case hasSuffix(c, "妨げる", "ない"), hasSuffix(c, "差し支える", "ない"), hasSuffix(c, "差支える", "ない"),
 		hasSuffix(c, "て", "も", "よい"), hasSuffix(c, "で", "も", "よい"), hasSuffix(c, "て", "も", "良い"),
@@ -180,6 +181,8 @@ func modalityOf(c []canon) Modality {
 		return Prohibition // list item: 〜しないこと
 	case hasSuffix(c, "免責", "する"), hasSuffix(c, "免責", "する", "れる"), hasSuffix(c, "必要", "と", "する", "ない"), hasSuffix(c, "免れる"), hasSuffix(c, "免除", "する"):
 		return Waiver
+	case hasSuffix(c, "必須", "と", "する"), hasSuffix(c, "義務", "と", "する"), hasSuffix(c, "要件", "と", "する"), hasSuffix(c, "必要", "と", "する"):
+		return Obligation
 	case hasSuffix(c, "いう"), hasSuffix(c, "目的", "と", "する"), hasSuffix(c, "称する"), hasSuffix(c, "呼ぶ"),
 		hasSuffix(c, "締結", "する"), hasSuffix(c, "契約", "する") && len(c) < 40, hasSuffix(c, "と", "する") && !wrapped && len(c) > 2 && c[len(c)-3].pos != "動詞" && c[len(c)-3].pos != "助動詞":
 		return Statement
@@ -236,6 +239,8 @@ const (
 	ownObligation            // 〜を管理するものとし、…: the term has a predicate of its own, an obligation
 	promisedNot              // 〜しないことを確約する: the term is promised not to happen
 	doubleNeg                // 〜でなければ登録できないよう: unless the term, the act cannot happen
+	ownNegation              // 〜を行わず、…: the term's own predicate is negated
+	acquiredTrigger          // 承諾を得た場合には: a condition the actor must obtain
 	negTrigger               // 承諾を得ない場合, 是正されないとき: a negated condition
 	negBoundary              // 承諾なく, 承諾を得ずに, 承諾を得ないで, 承諾を得た場合を除き, 承諾を得なければ, 承諾のない限り
 	triggerBoundary          // 漏えいが発生した場合, 〜したときは, 〜の際: an event, not a duty
@@ -247,7 +252,7 @@ const (
 // the final predicate, with whether the term's own predicate is 怠る
 // (「報告を怠ってはならない」 forbids the omission).
 func boundaryAfter(c []canon, from int) (boundary, bool) {
-	neglect := false
+	neglect, acquired := false, false
 	for k := from; k < len(c); k++ {
 		t := c[k]
 		next := func(n int) string {
@@ -259,6 +264,9 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 		if t.lemma == "怠る" {
 			neglect = true
 		}
+		if acquiring[t.lemma] {
+			acquired = true
+		}
 		if t.lemma == "ない" && isObligationTail(c[k:]) {
 			return noBoundary, neglect
 		}
@@ -267,6 +275,11 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 		}
 		if t.lemma == "もの" && next(1) == "と" && next(2) == "する" && k+3 < len(c) && c[k+2].form == "連用形" {
 			return ownObligation, neglect
+		}
+		// 〜を行わず、また…しないものとする: the term's own predicate is
+		// negated and coordinated with the final one.
+		if t.lemma == "ない" && k > 0 && c[k-1].pos == "動詞" && !acquiring[c[k-1].lemma] && !bearing[c[k-1].lemma] && next(1) == "、" && c[k].form != "仮定形" && !isDisjunction(next(2)) {
+			return ownNegation, neglect
 		}
 		switch {
 		case t.lemma == "ない" && (t.form == "連用テ接続" || t.form == "連用形" || t.form == "連用デ接続" || t.form == "仮定形" || next(1) == "で" || next(1) == "に" || next(1) == "、") && k+1 < len(c) && !isFinalChain(c[k+1:]):
@@ -297,6 +310,9 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 			}
 			if t.lemma == "場合" || t.lemma == "とき" || t.lemma == "際" || t.lemma == "時" {
 				if next(1) == "は" || next(1) == "に" || next(1) == "には" || next(1) == "、" || next(1) == "において" || next(1) == "で" || next(1) == "も" {
+					if acquired {
+						return acquiredTrigger, neglect // 承諾を得た場合には
+					}
 					return triggerBoundary, neglect
 				}
 			}
@@ -318,6 +334,11 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 		case t.lemma == "により" || t.lemma == "によって" || (t.lemma == "こと" && next(1) == "により"):
 			return meansBoundary, neglect
 		}
+		// 〜を開示し、これを変更するときは…: the term's predicate ends at a
+		// 連用形 followed by 、 and shares the final predicate's modality.
+		if t.pos == "動詞" && t.form == "連用形" && next(1) == "、" && !isDisjunction(next(2)) && k > from {
+			return noBoundary, neglect
+		}
 	}
 	return noBoundary, neglect
 }
@@ -338,6 +359,20 @@ func negatedSoon(c []canon) bool {
 	return false
 }
 
+// acquiring verbs: a condition made of them (承諾を得た場合) is something the
+// actor must obtain first, not an event that befalls it.
+var acquiring = map[string]bool{"得る": true, "受ける": true, "経る": true, "取得": true, "もらう": true}
+
+// isDisjunction: 又は/若しくは/及び after 、 keep a coordination inside one
+// condition (漏えいが発生し、又は発生したおそれがあるときは).
+func isDisjunction(l string) bool {
+	switch l {
+	case "又は", "または", "若しくは", "もしくは", "及び", "および", "並びに", "かつ":
+		return true
+	}
+	return false
+}
+
 // isObligationTail: ない ば なる ない, ない て は なる ない, ない と いける ない.
 func isObligationTail(c []canon) bool {
 	l := make([]string, 0, 5)
@@ -354,16 +389,24 @@ func isObligationTail(c []canon) bool {
 }
 
 // isFinalChain reports a tail that only completes the final predicate
-// (はならない, もよい, いる, おく), so a て before it is no subordination.
+// (はならない, もよい, いる, おく, with ものとする and the like after them),
+// so a て before it is no subordination.
 func isFinalChain(c []canon) bool {
 	if len(c) == 0 {
 		return true
 	}
-	switch c[0].lemma {
-	case "は", "も":
-		return len(c) <= 4
-	case "いる", "おく", "ある", "しまう", "いく", "くる", "もらう", "いただく":
-		return len(c) <= 4
+	l := make([]string, 0, len(c))
+	for _, x := range c {
+		l = append(l, x.lemma)
+	}
+	tail := " " + strings.Join(l, " ")
+	for _, w := range []string{" もの と する", " こと と する", " もの と なる"} {
+		tail = strings.TrimSuffix(tail, w)
+	}
+	switch strings.TrimSpace(tail) {
+	case "", "は なる ない", "は いける ない", "も よい", "も 良い", "も 差し支える ない", "も かまう ない", "も 構う ない",
+		"いる", "おく", "ある", "しまう", "いく", "くる", "もらう", "いただく", "は なる ない こと", "いる ない", "おく ない":
+		return true
 	}
 	return false
 }
@@ -418,6 +461,15 @@ func TermStatus(toks []Token, i, j int, m Modality) Status {
 		switch m {
 		case Obligation, Permission:
 			return Required // 承諾を得て再委託することができる
+		}
+	case acquiredTrigger:
+		if m == Permission || m == Obligation {
+			return Required // 承諾を得た場合には再委託することができる: only then
+		}
+	case ownNegation:
+		switch m {
+		case Obligation, Prohibition:
+			return Forbidden // 分析を行わず、また提供しないものとする
 		}
 	}
 	return None

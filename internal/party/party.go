@@ -23,10 +23,11 @@ const (
 	Hospital
 	Vendor
 	Both
+	Third // a third party: 再委託先, 第三者
 )
 
 func (r Role) String() string {
-	return [...]string{"unknown", "hospital", "vendor", "both"}[r]
+	return [...]string{"unknown", "hospital", "vendor", "both", "third"}[r]
 }
 
 // Roles maps the names a contract uses to roles.
@@ -60,12 +61,13 @@ var generic = map[string]Role{
 	"当社": Vendor, "弊社": Vendor, "事業者": Vendor, "ベンダ": Vendor, "ベンダー": Vendor, "受託者": Vendor,
 	"受注者": Vendor, "提供者": Vendor, "提供事業者": Vendor, "受託事業者": Vendor, "保守業者": Vendor,
 	"サービス提供者": Vendor, "委託先": Vendor,
+	"再委託先": Third, "再受託者": Third, "第三者": Third, "下請負人": Third,
 }
 
 // nameOrder lists every name that can be a party, longest first, so that
 // 提供事業者 wins over 事業者.
 var nameOrder = []string{
-	"両当事者", "各当事者", "甲乙", "サービス提供者", "提供事業者", "受託事業者", "お客さま", "ユーザー", "医療機関", "利用機関", "ベンダー",
+	"両当事者", "各当事者", "甲乙", "サービス提供者", "再委託先", "再受託者", "下請負人", "第三者", "提供事業者", "受託事業者", "お客さま", "ユーザー", "医療機関", "利用機関", "ベンダー",
 	"お客様", "利用者", "ユーザ", "委託者", "発注者", "委託元", "診療所", "契約者", "保守業者", "事業者", "ベンダ", "受託者", "受注者", "提供者", "委託先",
 	"当病院", "当院", "本院", "病院", "当社", "弊社", "甲", "乙", "丙",
 }

@@ -232,8 +232,9 @@ func (p *parser) newParagraph(n int) {
 func (p *parser) newItem(label string) {
 	p.flush()
 	if p.para == 0 {
+		lead := p.lead // the opening text before the first item is its 柱書
 		p.newParagraph(1)
-		p.flush()
+		p.lead = lead
 	}
 	p.item = label
 }
