@@ -34,7 +34,8 @@ func (e *Engine) RunExamples(r *rule.Rule) []ExampleResult {
 		if ex.Profile != "" {
 			opt.Profile = []string{ex.Profile}
 		}
-		eng := &Engine{rules: e.rules, an: e.an, opt: opt, discretion: e.discretion}
+		eng := *e // the same rules and lexicon concepts, other options
+		eng.opt = opt
 		res := ExampleResult{Rule: r.ID.Value, File: r.File, Line: ex.Line, Text: ex.Text, Element: map[string]ElementResult{}}
 		doc, err := document.Parse("example.txt", []byte(ex.Text))
 		if err != nil {

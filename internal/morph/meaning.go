@@ -336,7 +336,7 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 		}
 		// 〜を開示し、これを変更するときは…: the term's predicate ends at a
 		// 連用形 followed by 、 and shares the final predicate's modality.
-		if t.pos == "動詞" && t.form == "連用形" && next(1) == "、" && !isDisjunction(next(2)) && k > from {
+		if t.pos == "動詞" && t.form == "連用形" && next(1) == "、" && !isDisjunction(next(2)) {
 			return noBoundary, neglect
 		}
 	}
