@@ -93,9 +93,14 @@ func (c *context) subject(r reading, m match) (string, party.Role) {
 	if s == r.except {
 		s = r.s
 	}
-	name, role := roles.Subject(c.tokens(s))
+	at := m.i
+	if s != m.s {
+		at = len(c.tokens(s)) // the key is in the ただし書: its sentence's own subject
+	}
+	name, role := roles.Subject(c.tokens(s), at)
 	if role == party.Unknown && s == r.s && r.lead != nil {
-		name, role = roles.Subject(c.tokens(r.lead))
+		lead := c.tokens(r.lead)
+		name, role = roles.Subject(lead, len(lead))
 	}
 	return name, role
 }

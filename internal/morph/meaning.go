@@ -148,6 +148,10 @@ func modalityOf(c []canon) Modality {
 		return Prohibition
 	case hasSuffix(c, "免れる", "ない"):
 		return Obligation
+	case hasSuffix(c, "免れる", "もの", "だ", "は", "ない"), hasSuffix(c, "免れる", "もの", "だ", "は", "ある", "ない"):
+		return Obligation // 義務及び責任を免れるものではない: still bound
+	case hasSuffix(c, "こと", "が", "ある"):
+		return Permission // 同意なく委託することがあります: the drafter reserves it
 	case hasSuffix(c, "効力", "を", "生じる", "ない"), hasSuffix(c, "もの", "だ", "は", "ない"), hasSuffix(c, "わけ", "だ", "は", "ない"),
 		hasSuffix(c, "もの", "だ", "は", "ある", "ない"), hasSuffix(c, "の", "だ", "は", "ない"):
 		return Negation
@@ -240,6 +244,8 @@ const (
 	promisedNot              // 〜しないことを確約する: the term is promised not to happen
 	doubleNeg                // 〜でなければ登録できないよう: unless the term, the act cannot happen
 	ownNegation              // 〜を行わず、…: the term's own predicate is negated
+	ownWaiver                // 〜責任を負わないものとし、…
+	ownProhibition           // 〜開示しないものとし、…
 	acquiredTrigger          // 承諾を得た場合には: a condition the actor must obtain
 	negTrigger               // 承諾を得ない場合, 是正されないとき: a negated condition
 	negBoundary              // 承諾なく, 承諾を得ずに, 承諾を得ないで, 承諾を得た場合を除き, 承諾を得なければ, 承諾のない限り
@@ -274,6 +280,13 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 			return promisedNot, neglect
 		}
 		if t.lemma == "もの" && next(1) == "と" && next(2) == "する" && k+3 < len(c) && c[k+2].form == "連用形" {
+			// 〜を管理するものとし、 / 〜責任を負わないものとし、 / 〜開示しないものとし、
+			if k >= 2 && c[k-1].lemma == "ない" {
+				if bearing[c[k-2].lemma] {
+					return ownWaiver, neglect
+				}
+				return ownProhibition, neglect
+			}
 			return ownObligation, neglect
 		}
 		// 〜を行わず、また…しないものとする: the term's own predicate is
@@ -440,6 +453,10 @@ func TermStatus(toks []Token, i, j int, m Modality) Status {
 		}
 	case ownObligation:
 		return Required
+	case ownWaiver:
+		return Waived
+	case ownProhibition:
+		return Forbidden
 	case promisedNot:
 		return Forbidden
 	case doubleNeg:

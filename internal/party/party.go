@@ -171,36 +171,72 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
-// Subject finds who bears the predicate of a sentence: the topic (「乙は、」)
-// or, failing that, the first subject marked with が; 「甲及び乙は」 is Both.
-// It returns the name as written and its role; "" and Unknown when the
-// sentence names no party as its subject.
-func (r *Roles) Subject(toks []morph.Token) (string, Role) {
-	name, role := "", Unknown
-	for _, marker := range []string{"は", "が"} {
-		for i := 0; i < len(toks); i++ {
-			n, k := r.NameAt(toks, i)
-			if n == "" {
-				continue
-			}
-			// 甲及び乙は, 甲乙は, 甲又は乙は
-			if k < len(toks) && (toks[k].Lemma == "及び" || toks[k].Lemma == "および" || toks[k].Lemma == "並びに" || toks[k].Lemma == "又は" || toks[k].Lemma == "または") {
-				if n2, k2 := r.NameAt(toks, k+1); n2 != "" && k2 < len(toks) && toks[k2].Surface == marker {
-					if r.Names[n2] != r.Names[n] {
-						return n + toks[k].Surface + n2, Both
-					}
-				}
-			}
-			if k < len(toks) && toks[k].Surface == marker && (toks[k].POS == "助詞") {
-				if marker == "が" && i > 0 && toks[i-1].Surface == "の" {
-					continue
-				}
-				return n, r.Names[n]
-			}
-			i = k - 1
-		}
+// Subject finds who bears the predicate that governs the token at index at
+// (len(toks) for the sentence's final predicate): the last topic marked with
+// は before it (「但し、ベンダは、…報告するものとし、…ユーザはベンダに…請求する
+// ことができる」 gives ユーザ for the last clause), else the last subject
+// marked with が before it, else the first topic after it. 「甲及び乙は」 is
+// Both. It returns "" and Unknown when the sentence names no party.
+func (r *Roles) Subject(toks []morph.Token, at int) (string, Role) {
+	type cand struct {
+		name string
+		role Role
+		pos  int
 	}
-	return name, role
+	var topics, subjects []cand
+	for i := 0; i < len(toks); i++ {
+		n, k := r.NameAt(toks, i)
+		if n == "" {
+			continue
+		}
+		role := r.Names[n]
+		// 甲及び乙は, 甲又は乙は
+		if k < len(toks) && isConjunction(toks[k].Lemma) {
+			if n2, k2 := r.NameAt(toks, k+1); n2 != "" && r.Names[n2] != role {
+				n, k, role = n+toks[k].Surface+n2, k2, Both
+			}
+		}
+		if k < len(toks) && toks[k].POS == "助詞" {
+			switch toks[k].Surface {
+			case "は":
+				topics = append(topics, cand{n, role, i})
+			case "が":
+				if i == 0 || toks[i-1].Surface != "の" {
+					subjects = append(subjects, cand{n, role, i})
+				}
+			}
+		}
+		i = k - 1
+	}
+	last := func(cs []cand) (cand, bool) {
+		for k := len(cs) - 1; k >= 0; k-- {
+			if cs[k].pos < at {
+				return cs[k], true
+			}
+		}
+		return cand{}, false
+	}
+	if c, ok := last(topics); ok {
+		return c.name, c.role
+	}
+	if c, ok := last(subjects); ok {
+		return c.name, c.role
+	}
+	if len(topics) > 0 {
+		return topics[0].name, topics[0].role
+	}
+	if len(subjects) > 0 {
+		return subjects[0].name, subjects[0].role
+	}
+	return "", Unknown
+}
+
+func isConjunction(l string) bool {
+	switch l {
+	case "及び", "および", "並びに", "又は", "または":
+		return true
+	}
+	return false
 }
 
 // NameAt matches a party name starting at token i; it returns the name and

@@ -56,9 +56,12 @@ func TestSubject(t *testing.T) {
 		{"当社は、お客様に通知します。", "当社", Vendor},
 		{"個人情報は適切に管理されなければならない。", "", Unknown},
 		{"甲の指示があったときは、乙は直ちに報告する。", "乙", Vendor},
+		{"乙は、甲が要請したときは、直ちに報告する。", "乙", Vendor},
+		{"但し、乙は、甲が要請した場合、報告するものとし、甲は乙に中止を請求することができる。", "甲", Hospital},
 	}
 	for _, tt := range tests {
-		name, role := r.Subject(an.Tokens(tt.text))
+		toks := an.Tokens(tt.text)
+		name, role := r.Subject(toks, len(toks))
 		if name != tt.name || role != tt.role {
 			t.Errorf("Subject(%s) = %s %s, want %s %s", tt.text, name, role, tt.name, tt.role)
 		}
