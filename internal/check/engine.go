@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/clauselint/clauselint/internal/morph"
 	"github.com/clauselint/clauselint/internal/party"
@@ -107,14 +106,7 @@ func (e *Engine) Check(docs []*structure.Document) *Target {
 		t.Format = string(d.Doc.Format)
 		t.Encoding = d.Doc.Encoding
 	}
-	c := &context{e: e, docs: docs, toks: map[*structure.Sentence][]morph.Token{}, roles: map[*structure.Document]*party.Roles{},
-		mods: map[*structure.Sentence]morph.Modality{}, readings: map[*structure.Sentence]reading{},
-		matches: map[matchKey][]match{}, units: map[string][]unit{}, docIndex: map[*structure.Sentence]*structure.Document{}}
-	for _, d := range docs {
-		for _, s := range d.Sentences {
-			c.docIndex[s] = d
-		}
-	}
+	c := newContext(e, docs)
 	for _, d := range docs {
 		r := party.Detect(d, e.opt.Hospital)
 		c.roles[d] = r
@@ -227,63 +219,15 @@ func rollUp(els []ElementResult) Status {
 	return Partial
 }
 
-// context holds per-agreement caches: each sentence is tokenised at most once.
-type context struct {
-	e        *Engine
-	docs     []*structure.Document
-	mu       sync.Mutex
-	toks     map[*structure.Sentence][]morph.Token
-	roles    map[*structure.Document]*party.Roles
-	mods     map[*structure.Sentence]morph.Modality
-	readings map[*structure.Sentence]reading
-	matches  map[matchKey][]match
-	units    map[string][]unit
-	docIndex map[*structure.Sentence]*structure.Document
-}
-
-type matchKey struct {
-	s *structure.Sentence
-	c *rule.Concept
-}
-
-func (c *context) tokens(s *structure.Sentence) []morph.Token {
-	c.mu.Lock()
-	t, ok := c.toks[s]
-	c.mu.Unlock()
-	if ok {
-		return t
-	}
-	t = c.e.an.Tokens(s.Text())
-	c.mu.Lock()
-	c.toks[s] = t
-	c.mu.Unlock()
-	return t
-}
-
 // match is one occurrence of a concept in a sentence.
 type match struct {
 	s    *structure.Sentence
 	i, j int // token range
 }
 
-// find returns the occurrences of a concept in a sentence.
-func (c *context) find(s *structure.Sentence, con *rule.Concept) []match {
-	k := matchKey{s, con}
-	c.mu.Lock()
-	ms, ok := c.matches[k]
-	c.mu.Unlock()
-	if ok {
-		return ms
-	}
-	ms = c.findUncached(s, con)
-	c.mu.Lock()
-	c.matches[k] = ms
-	c.mu.Unlock()
-	return ms
-}
-
+// findUncached scans a sentence's lemmas for a concept's forms.
 func (c *context) findUncached(s *structure.Sentence, con *rule.Concept) []match {
-	if !mayContain(s.Text(), con) {
+	if !c.mayContain(s, con) {
 		return nil
 	}
 	toks := c.tokens(s)
@@ -312,8 +256,8 @@ var negatingPrefix = map[string]bool{"再": true, "非": true, "未": true, "不
 // mayContain is the cheap prefilter: a sentence that contains no anchor of
 // any form of the concept is never tokenised for it.
 func mayContain(text string, con *rule.Concept) bool {
-	for _, f := range con.Forms {
-		if strings.Contains(text, f.Anchor) {
+	for _, a := range con.Anchors {
+		if strings.Contains(text, a) {
 			return true
 		}
 	}

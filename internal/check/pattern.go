@@ -28,20 +28,7 @@ func (r reading) all() []*structure.Sentence {
 	return out
 }
 
-func (c *context) readingOf(s *structure.Sentence) reading {
-	c.mu.Lock()
-	r, ok := c.readings[s]
-	c.mu.Unlock()
-	if ok {
-		return r
-	}
-	r = c.computeReading(s)
-	c.mu.Lock()
-	c.readings[s] = r
-	c.mu.Unlock()
-	return r
-}
-
+// computeReading finds the sentences that complete s.
 func (c *context) computeReading(s *structure.Sentence) reading {
 	r := reading{s: s, lead: s.Lead}
 	if next := c.next(s); next != nil && next.Role == structure.Clause && next.Article == s.Article && next.ParagraphKey == s.ParagraphKey && next.Item == s.Item {
@@ -59,20 +46,6 @@ func (c *context) next(s *structure.Sentence) *structure.Sentence {
 		return d.Sentences[s.Index+1]
 	}
 	return nil
-}
-
-func (c *context) modality(s *structure.Sentence) morph.Modality {
-	c.mu.Lock()
-	m, ok := c.mods[s]
-	c.mu.Unlock()
-	if ok {
-		return m
-	}
-	m = morph.SentenceModality(c.tokens(s))
-	c.mu.Lock()
-	c.mods[s] = m
-	c.mu.Unlock()
-	return m
 }
 
 // occurrence is a key match with what the clause does with it.
@@ -97,10 +70,9 @@ func (c *context) subject(r reading, m match) (string, party.Role) {
 	if s != m.s {
 		at = len(c.tokens(s)) // the key is in the ただし書: its sentence's own subject
 	}
-	name, role := roles.Subject(c.tokens(s), at)
+	name, role := party.SubjectAt(c.partyMentions(roles, s), at)
 	if role == party.Unknown && s == r.s && r.lead != nil {
-		lead := c.tokens(r.lead)
-		name, role = roles.Subject(lead, len(lead))
+		name, role = party.SubjectAt(c.partyMentions(roles, r.lead), len(c.tokens(r.lead)))
 	}
 	return name, role
 }
@@ -132,7 +104,7 @@ func (c *context) pattern(el *rule.Element, p *rule.Pattern, u unit, satisfy boo
 		ctx = append(ctx, r.all()...)
 	}
 	for _, con := range all {
-		if !anyMayContain(ctx, con) {
+		if !c.anyMayContain(ctx, con) {
 			return verdict{}
 		}
 	}
@@ -227,9 +199,9 @@ func (c *context) pattern(el *rule.Element, p *rule.Pattern, u unit, satisfy boo
 	return verdict{weak: fmt.Sprintf("%s %s「%s」は%s", ev.File, ev.Label, ev.Key, statusJa[best.status])}
 }
 
-func anyMayContain(ss []*structure.Sentence, con *rule.Concept) bool {
+func (c *context) anyMayContain(ss []*structure.Sentence, con *rule.Concept) bool {
 	for _, s := range ss {
-		if mayContain(s.Text(), con) {
+		if c.mayContain(s, con) {
 			return true
 		}
 	}
@@ -414,8 +386,5 @@ func (c *context) surface(m match) string {
 }
 
 func (c *context) docOf(s *structure.Sentence) *structure.Document {
-	if d, ok := c.docIndex[s]; ok {
-		return d
-	}
-	return c.docs[0]
+	return c.cache(s).doc
 }

@@ -33,6 +33,7 @@ func (r Role) String() string {
 // Roles maps the names a contract uses to roles.
 type Roles struct {
 	Names   map[string]Role // 甲 → Hospital, 乙 → Vendor, 当社 → Vendor, …
+	starts  map[string]bool // every prefix of a name: a token that is none cannot start one
 	Source  string          // how they were found, for the report
 	Assumed bool            // true when nothing in the contract said
 }
@@ -94,6 +95,7 @@ var reDefine = regexp.MustCompile(`([^、。()「」\s]{1,40})\(以下[、,]?(?:
 // empty, is the name the user says is the medical institution (--hospital).
 func Detect(d *structure.Document, hospital string) *Roles {
 	r := &Roles{Names: map[string]Role{}}
+	defer r.index()
 	for n, role := range generic {
 		r.Names[n] = role
 	}
@@ -110,6 +112,9 @@ func Detect(d *structure.Document, hospital string) *Roles {
 	for _, s := range d.Sentences {
 		if s.Role == structure.Commentary {
 			continue
+		}
+		if !strings.Contains(s.Text(), "以下") {
+			continue // every definition says 以下「…」という
 		}
 		for _, m := range reDefine.FindAllStringSubmatch(s.Text(), -1) {
 			entity, alias := m[1], m[2]
@@ -152,6 +157,19 @@ func Detect(d *structure.Document, hospital string) *Roles {
 	return r
 }
 
+// index records the prefixes of every name.
+func (r *Roles) index() {
+	r.starts = map[string]bool{}
+	for n := range r.Names {
+		for i := range n {
+			if i > 0 {
+				r.starts[n[:i]] = true
+			}
+		}
+		r.starts[n] = true
+	}
+}
+
 func counterpart(name string) string {
 	switch name {
 	case "甲":
@@ -171,26 +189,27 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
-// Subject finds who bears the predicate that governs the token at index at
-// (len(toks) for the sentence's final predicate): the last topic marked with
-// は before it (「但し、ベンダは、…報告するものとし、…ユーザはベンダに…請求する
-// ことができる」 gives ユーザ for the last clause), else the last subject
-// marked with が before it, else the first topic after it. 「甲及び乙は」 is
-// Both. It returns "" and Unknown when the sentence names no party.
-func (r *Roles) Subject(toks []morph.Token, at int) (string, Role) {
-	type cand struct {
-		name string
-		role Role
-		pos  int
-	}
-	var topics, subjects []cand
+// Mention is a party name marked as topic (は) or subject (が) in a sentence.
+type Mention struct {
+	Name  string
+	Role  Role
+	Pos   int  // token index
+	Topic bool // は rather than が
+}
+
+// Mentions lists the topics and subjects of a sentence that are parties.
+// 「甲及び乙は」 is one mention with role Both.
+func (r *Roles) Mentions(toks []morph.Token) []Mention {
+	var out []Mention
 	for i := 0; i < len(toks); i++ {
+		if !r.starts[toks[i].Surface] {
+			continue
+		}
 		n, k := r.NameAt(toks, i)
 		if n == "" {
 			continue
 		}
 		role := r.Names[n]
-		// 甲及び乙は, 甲又は乙は
 		if k < len(toks) && isConjunction(toks[k].Lemma) {
 			if n2, k2 := r.NameAt(toks, k+1); n2 != "" && r.Names[n2] != role {
 				n, k, role = n+toks[k].Surface+n2, k2, Both
@@ -199,36 +218,45 @@ func (r *Roles) Subject(toks []morph.Token, at int) (string, Role) {
 		if k < len(toks) && toks[k].POS == "助詞" {
 			switch toks[k].Surface {
 			case "は":
-				topics = append(topics, cand{n, role, i})
+				out = append(out, Mention{n, role, i, true})
 			case "が":
 				if i == 0 || toks[i-1].Surface != "の" {
-					subjects = append(subjects, cand{n, role, i})
+					out = append(out, Mention{n, role, i, false})
 				}
 			}
 		}
 		i = k - 1
 	}
-	last := func(cs []cand) (cand, bool) {
-		for k := len(cs) - 1; k >= 0; k-- {
-			if cs[k].pos < at {
-				return cs[k], true
+	return out
+}
+
+// SubjectAt finds who bears the predicate that governs the token at index
+// at (the sentence's length for its final predicate): the last topic marked
+// with は before it (「但し、ベンダは、…報告するものとし、…ユーザはベンダに…請求
+// することができる」 gives ユーザ for the last clause), else the last subject
+// marked with が before it, else the first topic or subject after it. It
+// returns "" and Unknown when the sentence names no party.
+func SubjectAt(ms []Mention, at int) (string, Role) {
+	for _, topic := range []bool{true, false} {
+		for k := len(ms) - 1; k >= 0; k-- {
+			if ms[k].Topic == topic && ms[k].Pos < at {
+				return ms[k].Name, ms[k].Role
 			}
 		}
-		return cand{}, false
 	}
-	if c, ok := last(topics); ok {
-		return c.name, c.role
-	}
-	if c, ok := last(subjects); ok {
-		return c.name, c.role
-	}
-	if len(topics) > 0 {
-		return topics[0].name, topics[0].role
-	}
-	if len(subjects) > 0 {
-		return subjects[0].name, subjects[0].role
+	for _, topic := range []bool{true, false} {
+		for _, m := range ms {
+			if m.Topic == topic {
+				return m.Name, m.Role
+			}
+		}
 	}
 	return "", Unknown
+}
+
+// Subject is SubjectAt over the sentence's own mentions.
+func (r *Roles) Subject(toks []morph.Token, at int) (string, Role) {
+	return SubjectAt(r.Mentions(toks), at)
 }
 
 func isConjunction(l string) bool {

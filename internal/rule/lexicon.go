@@ -14,8 +14,22 @@ import (
 
 // Concept is a named set of forms that mean one thing (承諾: 承諾, 同意, 許諾).
 type Concept struct {
+	ID    int // dense, per lexicon: engines index per-sentence caches by it
 	Name  string
 	Forms []Form
+	// Anchors are the distinct anchors of the forms: a sentence containing
+	// none of them cannot contain the concept.
+	Anchors []string
+}
+
+func (c *Concept) addForm(f Form) {
+	c.Forms = appendForm(c.Forms, f)
+	for _, a := range c.Anchors {
+		if a == f.Anchor {
+			return
+		}
+	}
+	c.Anchors = append(c.Anchors, f.Anchor)
 }
 
 // Form is one wording, tokenised into lemmas.
@@ -32,6 +46,16 @@ type Form struct {
 type Lexicon struct {
 	concepts map[string]*Concept
 	pos      map[string]Pos
+	size     int // concept IDs given out, literals included
+}
+
+// Size is the number of concept IDs given out.
+func (l *Lexicon) Size() int { return l.size }
+
+func (l *Lexicon) newConcept(name string) *Concept {
+	c := &Concept{ID: l.size, Name: name}
+	l.size++
+	return c
 }
 
 // NewLexicon returns an empty lexicon.
@@ -88,7 +112,7 @@ func (l *Lexicon) addNode(file string, n *yaml.Node, a *morph.Analyzer) error {
 		}
 		c := l.concepts[k.Value]
 		if c == nil {
-			c = &Concept{Name: k.Value}
+			c = l.newConcept(k.Value)
 			l.concepts[k.Value] = c
 			l.pos[k.Value] = Pos{file, k.Line, k.Column}
 		}
@@ -100,7 +124,7 @@ func (l *Lexicon) addNode(file string, n *yaml.Node, a *morph.Analyzer) error {
 			if err != nil {
 				return &Error{Pos{file, f.Line, f.Column}, err.Error()}
 			}
-			c.Forms = appendForm(c.Forms, form)
+			c.addForm(form)
 		}
 	}
 	return nil
@@ -141,7 +165,9 @@ func (l *Lexicon) resolve(file string, s Str, a *morph.Analyzer) (*Concept, erro
 		if err != nil {
 			return nil, &Error{Pos{file, s.Pos.Line, s.Pos.Col}, err.Error()}
 		}
-		return &Concept{Name: s.Value, Forms: []Form{f}}, nil
+		c := l.newConcept(s.Value)
+		c.addForm(f)
+		return c, nil
 	}
 	c, ok := l.concepts[s.Value]
 	if !ok {
