@@ -96,6 +96,7 @@ func writeText(w io.Writer, r *Report) error {
 						fmt.Fprintf(w, "        %s%s\n", word("理由: ", "why: "), el.Why)
 					}
 					if s := r.Suggest(it, el); s != "" {
+						s = strings.ReplaceAll(strings.TrimSpace(s), "\n", "\n        ")
 						fmt.Fprintf(w, "      %s%s\n", c(cBold, word("追加を推奨: ", "suggested clause: ")), s)
 					}
 				}
