@@ -82,7 +82,7 @@ func TestExitStatus(t *testing.T) {
 		{"bad rule folder", consent, []string{"check", "--rules", "testdata/rules-bad/unknown-concept", "-"}, 2, `X-1.yaml:7:19: unknown lexicon concept "存在しない概念"`, ""},
 		{"output onto input", "", []string{"check", "--output", "testdata/inputs/sjis.txt", "testdata/inputs/sjis.txt"}, 2, "never writes to a contract", ""},
 		{"version", "", []string{"version"}, 0, "", "rules "},
-		{"docx input", "", []string{"check", "--fail-on", "never", "--explain", "--only", "P2-COMMON-10/prior-consent", "testdata/docx/contract_ja.docx"}, 0, "", "第4条 testdata/docx/contract_ja.docx:14:1"},
+		{"docx input", "", []string{"check", "--fail-on", "never", "--explain", "--only", "P2-COMMON-10/prior-consent", "testdata/docx/contract_ja.docx"}, 0, "", "第4条 testdata/docx/contract_ja.docx 段落14"},
 		{"pdf input", "", []string{"check", "--fail-on", "never", "--only", "P2-COMMON-10/prior-consent", "testdata/pdf/contract_ja_cid.pdf"}, 0, "", "(pdf, PDF text layer)"},
 		{"scanned pdf", "", []string{"check", "testdata/pdf/scanned_ja.pdf"}, 2, "testdata/pdf/scanned_ja.pdf: the PDF has no text layer", ""},
 		{"config waiver", "乙は誠実に業務を行う。\n", []string{"check", "--config", "testdata/config/waive.yaml", "--only", "P2-COMMON-10", "-"}, 0, "", "別途覚書で合意済み"},

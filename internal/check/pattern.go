@@ -338,6 +338,7 @@ func (c *context) evidence(s *structure.Sentence, o *occurrence, found map[*rule
 	doc := d.Doc
 	ev := Evidence{File: doc.Path, Label: s.Label(), Offset: s.Start, EndOffset: s.End}
 	ev.Line, ev.Column = doc.Position(s.Start)
+	ev.LineUnit = doc.LineUnit
 	ev.EndLine, ev.EndColumn = doc.Position(s.End)
 	ev.ByteColumn, ev.EndByteColumn = doc.ByteColumn(s.Start), doc.ByteColumn(s.End)
 	ev.RuneOffset, ev.EndRuneOffset = doc.RuneOffset(s.Start), doc.RuneOffset(s.End)

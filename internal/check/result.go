@@ -25,6 +25,7 @@ type Evidence struct {
 	File          string   `json:"file"`
 	Label         string   `json:"label,omitempty"` // 第3条第2項第1号
 	Line          int      `json:"line"`            // 1-based; for .docx the paragraph number
+	LineUnit      string   `json:"lineUnit"`        // "line", or "paragraph" for .docx
 	Column        int      `json:"column"`          // 1-based, in characters
 	EndLine       int      `json:"endLine"`
 	EndColumn     int      `json:"endColumn"`

@@ -80,6 +80,9 @@ func writeText(w io.Writer, r *Report) error {
 						break
 					}
 					loc := fmt.Sprintf("%s:%d:%d", ev.File, ev.Line, ev.Column)
+					if ev.LineUnit == "paragraph" {
+						loc = fmt.Sprintf(word("%s 段落%d", "%s paragraph %d"), ev.File, ev.Line)
+					}
 					if ev.Label != "" {
 						loc = ev.Label + " " + loc
 					}
