@@ -15,15 +15,17 @@ import (
 // 「ただし、…この限りでない。」 that qualifies it.
 type reading struct {
 	s, lead, except *structure.Sentence
+	// heading is the article's 見出し: it can supply a term that says what
+	// the clause is about (「(事故発生時の報告)」), never the key.
+	heading *structure.Sentence
 }
 
 func (r reading) all() []*structure.Sentence {
 	out := []*structure.Sentence{r.s}
-	if r.lead != nil {
-		out = append(out, r.lead)
-	}
-	if r.except != nil {
-		out = append(out, r.except)
+	for _, x := range []*structure.Sentence{r.lead, r.except, r.heading} {
+		if x != nil {
+			out = append(out, x)
+		}
 	}
 	return out
 }
@@ -31,9 +33,14 @@ func (r reading) all() []*structure.Sentence {
 // computeReading finds the sentences that complete s.
 func (c *context) computeReading(s *structure.Sentence) reading {
 	r := reading{s: s, lead: s.Lead}
+	if s.Article != nil && s.Article.Numbered {
+		r.heading = s.Article.Heading
+	}
 	if next := c.next(s); next != nil && next.Role == structure.Clause && next.Article == s.Article && next.ParagraphKey == s.ParagraphKey && next.Item == s.Item {
 		t := next.Text()
-		if (strings.HasPrefix(t, "ただし") || strings.HasPrefix(t, "但し")) && c.modality(next) == morph.Exception {
+		// 「ただし、…この限りでない。」, and also 「ただし、乙が…と判断した場合は、
+		// 報告を省略することができる。」: a proviso qualifies the sentence before.
+		if strings.HasPrefix(t, "ただし") || strings.HasPrefix(t, "但し") {
 			r.except = next
 		}
 	}
@@ -237,8 +244,8 @@ func (c *context) statusIn(r reading, m match) (occurrence, bool) {
 		mod := c.modality(r.lead)
 		return occurrence{m: m, mod: mod, status: morph.TermStatus(c.tokens(r.lead), m.i, m.j, mod), note: "柱書"}, true
 	case r.except:
-		if r.except == nil {
-			return occurrence{}, false
+		if r.except == nil || c.modality(r.except) != morph.Exception {
+			return occurrence{}, false // a proviso with a predicate of its own is read as its own sentence
 		}
 		// 「…してはならない。ただし、甲の承諾を得た場合はこの限りでない。」:
 		// the exception's condition is what the act needs.

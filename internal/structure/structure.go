@@ -83,6 +83,10 @@ type Article struct {
 	Start      int    // byte offset of its first line in Doc.Text
 	Paragraphs int
 	Commentary bool
+	// Heading is the sentence of its 見出し (「(事故発生時の報告)」 or
+	// 「第8条(事故発生時の報告)」): never evidence, but it says what the
+	// article is about.
+	Heading *Sentence
 }
 
 // Document is a segmented document.
@@ -192,17 +196,18 @@ func Parse(doc *document.Document) *Document {
 
 // parser is the state machine that walks lines.
 type parser struct {
-	out          *Document
-	art          *Article
-	para         int
-	paraKey      int
-	item         string
-	pendingTitle string
-	commentary   bool
-	lead         *Sentence // last sentence of the current paragraph's opening text
-	paraHasText  bool
-	block        int  // the input block of the last line read
-	inHeading    bool // the line being read is a Markdown heading: its text after 第N条 is the 見出し
+	out            *Document
+	art            *Article
+	para           int
+	paraKey        int
+	item           string
+	pendingTitle   string
+	pendingHeading *Sentence // the sentence of pendingTitle
+	commentary     bool
+	lead           *Sentence // last sentence of the current paragraph's opening text
+	paraHasText    bool
+	block          int  // the input block of the last line read
+	inHeading      bool // the line being read is a Markdown heading: its text after 第N条 is the 見出し
 	// the unit being accumulated: pieces of normalised lines
 	buf  []*text.Normalized
 	role Role
@@ -212,6 +217,10 @@ func (p *parser) newArticle(label, title string, numbered bool, start int) {
 	p.flush()
 	p.art = &Article{Index: len(p.out.Articles), Label: label, Title: title, Numbered: numbered, Start: start, Commentary: p.commentary}
 	p.out.Articles = append(p.out.Articles, p.art)
+	if h := p.pendingHeading; h != nil && numbered {
+		h.Article, p.art.Heading = p.art, h
+	}
+	p.pendingHeading = nil
 	p.para, p.item, p.lead = 0, "", nil
 }
 
@@ -266,6 +275,10 @@ func (p *parser) line(l line) {
 		}
 		p.flush()
 		p.pendingTitle = m[1]
+		p.buf = append(p.buf, sub(l.norm, trim))
+		p.role = Title
+		p.flush()
+		p.pendingHeading = p.out.Sentences[len(p.out.Sentences)-1]
 		return
 	}
 	if l.first && l.block != p.block {
@@ -449,6 +462,9 @@ func (p *parser) titleSentence(l line, from, to int) {
 	p.buf = append(p.buf, sub(sub(l.norm, 0), from, to))
 	p.role = Title
 	p.flush()
+	if p.art != nil && p.art.Heading == nil && len(p.out.Sentences) > 0 {
+		p.art.Heading = p.out.Sentences[len(p.out.Sentences)-1]
+	}
 }
 
 // onlyTitles reports that nothing but titles has been read so far.
