@@ -233,6 +233,10 @@ func (c *context) findUncached(s *structure.Sentence, con *rule.Concept) []match
 	toks := c.tokens(s)
 	var out []match
 	for _, f := range con.Forms {
+		if f.Party != "" {
+			out = append(out, c.findParty(s, toks, f)...)
+			continue
+		}
 		n := len(f.Lemmas)
 	scan:
 		for i := 0; i+n <= len(toks); i++ {
@@ -257,11 +261,36 @@ var negatingPrefix = map[string]bool{"再": true, "非": true, "未": true, "不
 // any form of the concept is never tokenised for it.
 func mayContain(text string, con *rule.Concept) bool {
 	for _, a := range con.Anchors {
-		if strings.Contains(text, a) {
-			return true
+		if a == "" || strings.Contains(text, a) {
+			return true // a party form has no fixed anchor
 		}
 	}
 	return false
+}
+
+// findParty matches a party form: the contract's own name for the party
+// (or a name standing for both), then the form's following words.
+func (c *context) findParty(s *structure.Sentence, toks []morph.Token, f rule.Form) []match {
+	roles := c.roles[c.docOf(s)]
+	want := party.Hospital
+	if f.Party == rule.PartyVendor {
+		want = party.Vendor
+	}
+	var out []match
+	for i := 0; i < len(toks); i++ {
+		name, k := roles.NameAt(toks, i)
+		if name == "" || roles.Names[name] != want {
+			continue
+		}
+		ok := k+len(f.Lemmas) <= len(toks)
+		for j := 0; ok && j < len(f.Lemmas); j++ {
+			ok = toks[k+j].Lemma == f.Lemmas[j]
+		}
+		if ok {
+			out = append(out, match{s, i, k + len(f.Lemmas)})
+		}
+	}
+	return out
 }
 
 // unit is what a pattern is evaluated on: the sentences of its scope.

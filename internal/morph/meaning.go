@@ -185,8 +185,11 @@ func modalityOf(c []canon) Modality {
 		return Prohibition // list item: 〜しないこと
 	case hasSuffix(c, "免責", "する"), hasSuffix(c, "免責", "する", "れる"), hasSuffix(c, "必要", "と", "する", "ない"), hasSuffix(c, "免れる"), hasSuffix(c, "免除", "する"):
 		return Waiver
-	case hasSuffix(c, "必須", "と", "する"), hasSuffix(c, "義務", "と", "する"), hasSuffix(c, "要件", "と", "する"), hasSuffix(c, "必要", "と", "する"):
-		return Obligation
+	case hasSuffix(c, "必須", "と", "する"), hasSuffix(c, "義務", "と", "する"), hasSuffix(c, "要件", "と", "する"), hasSuffix(c, "必要", "と", "する"),
+		hasSuffix(c, "条件", "と", "する"):
+		return Obligation // 〜を必須とする, 〜を前提条件とする
+	case hasSuffix(c, "不要", "と", "する"), hasSuffix(c, "不要", "だ"), hasSuffix(c, "不要", "で", "ある"), hasSuffix(c, "不要"):
+		return Waiver // 承認は不要とする
 	case hasSuffix(c, "いう"), hasSuffix(c, "目的", "と", "する"), hasSuffix(c, "称する"), hasSuffix(c, "呼ぶ"),
 		hasSuffix(c, "締結", "する"), hasSuffix(c, "契約", "する") && len(c) < 40, hasSuffix(c, "と", "する") && !wrapped && len(c) > 2 && c[len(c)-3].pos != "動詞" && c[len(c)-3].pos != "助動詞":
 		return Statement
@@ -278,6 +281,16 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 		}
 		if t.lemma == "ない" && next(1) == "こと" && next(2) == "を" && promise[next(3)] {
 			return promisedNot, neglect
+		}
+		// 〜を定期的に見直すが、…提案することは要しない: が joins two clauses,
+		// the term's own predicate is the plain verb before it.
+		if (t.lemma == "が" || t.lemma == "けれども") && t.pos1 == "接続助詞" && k > 0 {
+			if c[k-1].lemma == "ない" {
+				return ownProhibition, neglect
+			}
+			if c[k-1].pos == "動詞" || c[k-1].pos == "助動詞" {
+				return ownObligation, neglect
+			}
 		}
 		if t.lemma == "もの" && next(1) == "と" && next(2) == "する" && k+3 < len(c) && c[k+2].form == "連用形" {
 			// 〜を管理するものとし、 / 〜責任を負わないものとし、 / 〜開示しないものとし、

@@ -270,6 +270,9 @@ func isConjunction(l string) bool {
 // NameAt matches a party name starting at token i; it returns the name and
 // the index after it.
 func (r *Roles) NameAt(toks []morph.Token, i int) (string, int) {
+	if r.starts != nil && !r.starts[toks[i].Surface] {
+		return "", i + 1
+	}
 	for _, n := range nameOrder {
 		if _, ok := r.Names[n]; !ok {
 			continue

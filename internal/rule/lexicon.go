@@ -38,9 +38,18 @@ type Form struct {
 	Lemmas []string
 	// Anchor is a substring every occurrence must contain: the first
 	// character (kanji and kana keep it under inflection), the cheap
-	// prefilter before any sentence is tokenised.
+	// prefilter before any sentence is tokenised. Empty for party forms.
 	Anchor string
+	// Party, when set ("hospital" or "vendor"), makes the form stand for
+	// whatever name the contract gives that party (甲, 当院, 委託者, お客様 …),
+	// followed by Lemmas: 「@医療機関に」 matches 甲に in one contract and
+	// 委託者に in another.
+	Party string
 }
+
+// Party form prefixes: a word written @医療機関… or @事業者… in a lexicon or
+// rule is the contract's own name for that party, then the rest.
+var partyPrefixes = map[string]string{"@医療機関": PartyHospital, "@事業者": PartyVendor}
 
 // Lexicon maps concept names to their forms.
 type Lexicon struct {
@@ -132,7 +141,7 @@ func (l *Lexicon) addNode(file string, n *yaml.Node, a *morph.Analyzer) error {
 
 func appendForm(forms []Form, f Form) []Form {
 	for _, g := range forms {
-		if strings.Join(g.Lemmas, "\x00") == strings.Join(f.Lemmas, "\x00") {
+		if g.Party == f.Party && strings.Join(g.Lemmas, "\x00") == strings.Join(f.Lemmas, "\x00") {
 			return forms
 		}
 	}
@@ -141,6 +150,20 @@ func appendForm(forms []Form, f Form) []Form {
 
 // compileForm tokenises a wording the way sentences are tokenised.
 func compileForm(s string, a *morph.Analyzer) (Form, error) {
+	for prefix, party := range partyPrefixes {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(s), prefix); ok {
+			f := Form{Text: s, Party: party}
+			if rest != "" {
+				for _, t := range a.Tokens(text.Normalize(rest).Text) {
+					f.Lemmas = append(f.Lemmas, t.Lemma)
+				}
+			}
+			return f, nil
+		}
+	}
+	if strings.HasPrefix(strings.TrimSpace(s), "@") {
+		return Form{}, fmt.Errorf("%q: a party word starts with @医療機関 or @事業者", s)
+	}
 	n := text.Normalize(strings.TrimSpace(s)).Text
 	toks := a.Tokens(n)
 	if len(toks) == 0 {

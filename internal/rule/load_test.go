@@ -68,3 +68,19 @@ func TestTermsMatchAsLemmas(t *testing.T) {
 		t.Errorf("ＭＦＡ is not normalised: %q", got)
 	}
 }
+
+func TestPartyForms(t *testing.T) {
+	a := analyzer(t)
+	lex := NewLexicon()
+	if err := lex.addMap("test", map[string][]string{"医療機関へ": {"@医療機関に", "@事業者", "医療機関に"}}, a); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := lex.Lookup("医療機関へ")
+	if len(c.Forms) != 3 || c.Forms[0].Party != PartyHospital || strings.Join(c.Forms[0].Lemmas, " ") != "に" ||
+		c.Forms[1].Party != PartyVendor || len(c.Forms[1].Lemmas) != 0 || c.Forms[2].Party != "" {
+		t.Errorf("forms %+v", c.Forms)
+	}
+	if err := lex.addMap("test", map[string][]string{"x": {"@病院"}}, a); err == nil {
+		t.Error("an unknown party word was accepted")
+	}
+}
