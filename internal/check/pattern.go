@@ -158,13 +158,17 @@ func (c *context) pattern(el *rule.Element, p *rule.Pattern, u unit, satisfy boo
 	var bestReading reading
 	for _, r := range readings {
 		for _, m := range found[key] {
-			o, ok := c.statusIn(r, m)
+			o, ok := c.statusIn(r, m, el.Discretion != "allowed")
 			if !ok {
 				continue
 			}
 			o.party, o.role = c.subject(r, m)
 			rank := 1
-			if !partyFits(el.Party.Value, o.role) {
+			bearer := el.Party.Value
+			if p.Party.Value != "" {
+				bearer = p.Party.Value // 「…病院は、損害の賠償を請求することができない」: a disclaimer with the hospital as subject
+			}
+			if !partyFits(bearer, o.role) {
 				o.note = "義務を負うのが" + o.party + "(" + roleJa[o.role] + ")"
 				if best == nil {
 					o := o
@@ -217,7 +221,7 @@ func (c *context) anyMayContain(ss []*structure.Sentence, con *rule.Concept) boo
 
 // statusIn computes what reading r does with the key match m, if m belongs
 // to r.
-func (c *context) statusIn(r reading, m match) (occurrence, bool) {
+func (c *context) statusIn(r reading, m match, judgeDiscretion bool) (occurrence, bool) {
 	switch m.s {
 	case r.s:
 		mod := c.modality(r.s)
@@ -225,11 +229,11 @@ func (c *context) statusIn(r reading, m match) (occurrence, bool) {
 			mod = c.modality(r.lead) // an item takes its predicate from the 柱書
 		}
 		o := occurrence{m: m, mod: mod, status: morph.TermStatus(c.tokens(r.s), m.i, m.j, mod)}
-		if o.status == morph.Required && c.discretionIn(r.s, m.i, true) {
+		if judgeDiscretion && o.status == morph.Required && c.discretionIn(r.s, m.i, true) {
 			o.status, o.note = morph.Waived, "事業者の判断に委ねられている"
 		}
 		if r.except != nil && (o.status == morph.Required || o.status == morph.Forbidden) {
-			if c.vendorDiscretion(r.except, -1) {
+			if judgeDiscretion && c.vendorDiscretion(r.except, -1) {
 				o.status = map[morph.Status]morph.Status{morph.Required: morph.Waived, morph.Forbidden: morph.Permitted}[o.status]
 				o.note = "ただし書により事業者の判断で適用が外れる"
 			} else {
@@ -283,7 +287,7 @@ func (c *context) discretionIn(s *structure.Sentence, before int, trigger bool) 
 		if trigger && !triggerAfter(toks, m.j) {
 			continue
 		}
-		for k := m.i - 1; k >= 0 && k >= m.i-8; k-- {
+		for k := m.i - 1; k >= 0 && k >= m.i-12; k-- {
 			if toks[k].Lemma == "自ら" || toks[k].Lemma == "自己" || toks[k].Lemma == "独自" {
 				return true
 			}
@@ -299,7 +303,7 @@ func (c *context) discretionIn(s *structure.Sentence, before int, trigger bool) 
 
 // triggerAfter: a condition noun (場合, とき, 限り) follows within a few tokens.
 func triggerAfter(toks []morph.Token, from int) bool {
-	for k := from; k < len(toks) && k < from+4; k++ {
+	for k := from; k < len(toks) && k < from+6; k++ {
 		switch toks[k].Lemma {
 		case "場合", "とき", "時", "限り", "際":
 			return true

@@ -148,6 +148,9 @@ func modalityOf(c []canon) Modality {
 		return Prohibition
 	case hasSuffix(c, "免れる", "ない"):
 		return Obligation
+	case hasSuffix(c, "負う", "もの", "だ", "は", "ない"), hasSuffix(c, "負う", "もの", "だ", "は", "ある", "ない"),
+		hasSuffix(c, "要する", "もの", "だ", "は", "ない"), hasSuffix(c, "要す", "もの", "だ", "は", "ない"):
+		return Waiver // 責任を負うものではない: a disclaimer, not a mere negation
 	case hasSuffix(c, "免れる", "もの", "だ", "は", "ない"), hasSuffix(c, "免れる", "もの", "だ", "は", "ある", "ない"):
 		return Obligation // 義務及び責任を免れるものではない: still bound
 	case hasSuffix(c, "こと", "が", "ある"):

@@ -270,6 +270,9 @@ func (r *Rule) validate(lex *Lexicon, a *morph.Analyzer) error {
 		default:
 			fail(e.Party.Pos, "party %q: use vendor, hospital or any", e.Party.Value)
 		}
+		if e.Discretion != "" && e.Discretion != "allowed" {
+			fail(e.ID.Pos, "element %s: discretion %q: use allowed or leave it out", e.ID.Value, e.Discretion)
+		}
 		if e.Label == "" {
 			fail(e.ID.Pos, "element %s: missing label", e.ID.Value)
 		}
@@ -325,6 +328,11 @@ func (p *Pattern) compile(file string, lex *Lexicon, a *morph.Analyzer, def morp
 	}
 	p.all, p.any, p.none = conv(p.All), conv(p.Any), conv(p.None)
 	at := Pos{File: file, Line: p.Key.Pos.Line, Col: p.Key.Pos.Col}
+	switch p.Party.Value {
+	case "", PartyVendor, PartyHospital, PartyAny:
+	default:
+		errs = append(errs, &Error{Pos{file, p.Party.Pos.Line, p.Party.Pos.Col}, fmt.Sprintf("party %q: use vendor, hospital or any", p.Party.Value)})
+	}
 	if len(p.All)+len(p.Any) == 0 {
 		errs = append(errs, &Error{at, "a pattern needs terms in all or any"})
 	}

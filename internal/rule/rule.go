@@ -79,7 +79,11 @@ type Element struct {
 	Satisfy    []Pattern `yaml:"satisfy"`
 	Contradict []Pattern `yaml:"contradict"`
 	Suggest    string    `yaml:"suggest"`
-	SuggestEN  string    `yaml:"suggest-en"`
+	// Discretion "allowed" means a duty conditioned on the vendor's own
+	// judgement still counts (「必要と判断したときは…提案しなければならない」
+	// is what P2-COMMON-12 asks); by default it contradicts.
+	Discretion string `yaml:"discretion"`
+	SuggestEN  string `yaml:"suggest-en"`
 }
 
 // Pattern is a conjunction of terms in one scope plus what must be done
@@ -90,6 +94,7 @@ type Pattern struct {
 	None   []Str  `yaml:"none"`
 	Key    Str    `yaml:"key"`
 	Status []Str  `yaml:"status"`
+	Party  Str    `yaml:"party"` // overrides the element's party for this pattern
 	Note   string `yaml:"note"`
 
 	// compiled
