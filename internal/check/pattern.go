@@ -104,11 +104,17 @@ func (c *context) pattern(el *rule.Element, p *rule.Pattern, u unit, satisfy boo
 	// Cheap rejection before any tokenising: every all-term must have an
 	// anchor somewhere in the unit or its context.
 	var readings []reading
-	var ctx []*structure.Sentence
+	var ctx, core []*structure.Sentence
 	for _, s := range u.sentences {
 		r := c.readingOf(s)
 		readings = append(readings, r)
 		ctx = append(ctx, r.all()...)
+		core = append(core, s)
+		for _, x := range []*structure.Sentence{r.lead, r.except} {
+			if x != nil {
+				core = append(core, x)
+			}
+		}
 	}
 	for _, con := range all {
 		if !c.anyMayContain(ctx, con) {
@@ -144,9 +150,14 @@ func (c *context) pattern(el *rule.Element, p *rule.Pattern, u unit, satisfy boo
 			return verdict{}
 		}
 	}
+	// none-terms exclude wordings of the clause itself, its 柱書 and its
+	// proviso (「ただし、…事後の承諾をもってこれに代えることができる」), not of
+	// the article's heading.
 	for _, con := range none {
-		if present(con) {
-			return verdict{}
+		for _, s := range core {
+			if len(c.find(s, con)) > 0 {
+				return verdict{}
+			}
 		}
 	}
 	if !present(key) {
