@@ -253,6 +253,7 @@ const (
 	ownWaiver                // 〜責任を負わないものとし、…
 	ownProhibition           // 〜開示しないものとし、…
 	acquiredTrigger          // 承諾を得た場合には: a condition the actor must obtain
+	negRelative              // VPNを経由しない接続: the term is missing from what the predicate is about
 	negTrigger               // 承諾を得ない場合, 是正されないとき: a negated condition
 	negBoundary              // 承諾なく, 承諾を得ずに, 承諾を得ないで, 承諾を得た場合を除き, 承諾を得なければ, 承諾のない限り
 	triggerBoundary          // 漏えいが発生した場合, 〜したときは, 〜の際: an event, not a duty
@@ -265,6 +266,11 @@ const (
 // (「報告を怠ってはならない」 forbids the omission).
 func boundaryAfter(c []canon, from int) (boundary, bool) {
 	neglect, acquired := false, false
+	// 〜を定期的に見直し、…: the term is itself a verb whose clause ends here.
+	if from > 0 && from < len(c) && c[from-1].pos == "動詞" && c[from-1].form == "連用形" && c[from].lemma == "、" &&
+		(from+1 >= len(c) || !isDisjunction(c[from+1].lemma)) {
+		return noBoundary, neglect
+	}
 	for k := from; k < len(c); k++ {
 		t := c[k]
 		next := func(n int) string {
@@ -305,6 +311,15 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 			}
 			return ownObligation, neglect
 		}
+		// 〜以外の方法を用いてはならない: everything but the term is meant.
+		if t.lemma == "以外" {
+			return negBoundary, neglect
+		}
+		// VPNを経由しない接続を行ってはならない: a negated relative clause
+		// turns a prohibition of "the other thing" into a requirement.
+		if t.lemma == "ない" && t.form == "基本形" && k > 0 && (c[k-1].pos == "動詞" || c[k-1].pos == "助動詞") && k+1 < len(c) && c[k+1].pos == "名詞" && c[k+1].pos1 != "非自立" && c[k+1].lemma != "こと" && c[k+1].lemma != "もの" && c[k+1].lemma != "場合" && c[k+1].lemma != "とき" && c[k+1].lemma != "限り" {
+			return negRelative, neglect
+		}
 		// 〜を行わず、また…しないものとする: the term's own predicate is
 		// negated and coordinated with the final one.
 		if t.lemma == "ない" && k > 0 && c[k-1].pos == "動詞" && !acquiring[c[k-1].lemma] && !bearing[c[k-1].lemma] && next(1) == "、" && c[k].form != "仮定形" && !isDisjunction(next(2)) {
@@ -338,7 +353,7 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 				return negTrigger, neglect
 			}
 			if t.lemma == "場合" || t.lemma == "とき" || t.lemma == "際" || t.lemma == "時" {
-				if next(1) == "は" || next(1) == "に" || next(1) == "には" || next(1) == "、" || next(1) == "において" || next(1) == "で" || next(1) == "も" {
+				if next(1) == "は" || next(1) == "に" || next(1) == "には" || next(1) == "、" || next(1) == "において" || next(1) == "で" || next(1) == "も" || next(1) == "の" {
 					if acquired {
 						return acquiredTrigger, neglect // 承諾を得た場合には
 					}
@@ -391,6 +406,19 @@ func negatedSoon(c []canon) bool {
 // acquiring verbs: a condition made of them (承諾を得た場合) is something the
 // actor must obtain first, not an event that befalls it.
 var acquiring = map[string]bool{"得る": true, "受ける": true, "経る": true, "取得": true, "もらう": true}
+
+// isComplementTail: only と(する) and sentence-final wrappers follow.
+func isComplementTail(c []canon) bool {
+	l := make([]string, 0, len(c))
+	for _, x := range c {
+		l = append(l, x.lemma)
+	}
+	switch strings.Join(l, " ") {
+	case "と する", "と する もの と する", "と なる":
+		return true
+	}
+	return false
+}
 
 // isDisjunction: 又は/若しくは/及び after 、 keep a coordination inside one
 // condition (漏えいが発生し、又は発生したおそれがあるときは).
@@ -451,6 +479,10 @@ func TermStatus(toks []Token, i, j int, m Modality) Status {
 			break
 		}
 	}
+	// 本システムの利用者認証は、二要素認証とする: the term is what is laid down.
+	if m == Statement && isComplementTail(c[from:]) {
+		return Required
+	}
 	b, neglect := boundaryAfter(c, from)
 	switch b {
 	case noBoundary:
@@ -494,6 +526,10 @@ func TermStatus(toks []Token, i, j int, m Modality) Status {
 		switch m {
 		case Obligation, Permission:
 			return Required // 承諾を得て再委託することができる
+		}
+	case negRelative:
+		if m == Prohibition {
+			return Required // VPNを経由しない接続を行ってはならない
 		}
 	case acquiredTrigger:
 		if m == Permission || m == Obligation {
