@@ -30,6 +30,9 @@ type sentenceCache struct {
 	readDone bool
 	mentions []party.Mention
 	mentDone bool
+	names    []party.Occurrence
+	namesOK  bool
+	lemmas   map[string][]int // lemma → token positions, for matching forms
 	// per concept ID: 0 not yet asked, 1 may contain (an anchor is there),
 	// 2 cannot contain; matches only for concepts asked and anchored.
 	anchor  []int8
@@ -88,6 +91,28 @@ func (c *context) partyMentions(roles *party.Roles, s *structure.Sentence) []par
 		x.mentions, x.mentDone = roles.Mentions(c.tokens(s)), true
 	}
 	return x.mentions
+}
+
+// lemmaIndex maps each lemma of a sentence to where it occurs.
+func (c *context) lemmaIndex(s *structure.Sentence) map[string][]int {
+	x := c.cache(s)
+	if x.lemmas == nil {
+		toks := c.tokens(s)
+		x.lemmas = make(map[string][]int, len(toks))
+		for i, t := range toks {
+			x.lemmas[t.Lemma] = append(x.lemmas[t.Lemma], i)
+		}
+	}
+	return x.lemmas
+}
+
+// partyNames lists the party names in a sentence.
+func (c *context) partyNames(s *structure.Sentence) []party.Occurrence {
+	x := c.cache(s)
+	if !x.namesOK {
+		x.names, x.namesOK = c.roles[x.doc].Occurrences(c.tokens(s)), true
+	}
+	return x.names
 }
 
 // mayContain is the prefilter: a sentence with no anchor of a concept is

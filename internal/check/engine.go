@@ -238,9 +238,15 @@ func (c *context) findUncached(s *structure.Sentence, con *rule.Concept) []match
 			continue
 		}
 		n := len(f.Lemmas)
+		if n == 0 {
+			continue
+		}
 	scan:
-		for i := 0; i+n <= len(toks); i++ {
-			for k := 0; k < n; k++ {
+		for _, i := range c.lemmaIndex(s)[f.Lemmas[0]] {
+			if i+n > len(toks) {
+				continue
+			}
+			for k := 1; k < n; k++ {
 				if toks[i+k].Lemma != f.Lemmas[k] {
 					continue scan
 				}
@@ -274,23 +280,22 @@ func mayContain(text string, con *rule.Concept) bool {
 // findParty matches a party form: the contract's own name for the party
 // (or a name standing for both), then the form's following words.
 func (c *context) findParty(s *structure.Sentence, toks []morph.Token, f rule.Form) []match {
-	roles := c.roles[c.docOf(s)]
 	want := party.Hospital
 	if f.Party == rule.PartyVendor {
 		want = party.Vendor
 	}
 	var out []match
-	for i := 0; i < len(toks); i++ {
-		name, k := roles.NameAt(toks, i)
-		if name == "" || roles.Names[name] != want {
+	for _, o := range c.partyNames(s) {
+		if o.Role != want {
 			continue
 		}
+		k := o.End
 		ok := k+len(f.Lemmas) <= len(toks)
 		for j := 0; ok && j < len(f.Lemmas); j++ {
 			ok = toks[k+j].Lemma == f.Lemmas[j]
 		}
 		if ok {
-			out = append(out, match{s, i, k + len(f.Lemmas)})
+			out = append(out, match{s, o.Start, k + len(f.Lemmas)})
 		}
 	}
 	return out

@@ -230,6 +230,28 @@ func (r *Roles) Mentions(toks []morph.Token) []Mention {
 	return out
 }
 
+// Occurrence is a party name found in a sentence, at tokens [Start, End).
+type Occurrence struct {
+	Name       string
+	Role       Role
+	Start, End int
+}
+
+// Occurrences lists every party name in a sentence.
+func (r *Roles) Occurrences(toks []morph.Token) []Occurrence {
+	var out []Occurrence
+	for i := 0; i < len(toks); i++ {
+		if r.starts != nil && !r.starts[toks[i].Surface] {
+			continue
+		}
+		if n, k := r.NameAt(toks, i); n != "" {
+			out = append(out, Occurrence{n, r.Names[n], i, k})
+			i = k - 1
+		}
+	}
+	return out
+}
+
 // SubjectAt finds who bears the predicate that governs the token at index
 // at (the sentence's length for its final predicate): the last topic marked
 // with は before it (「但し、ベンダは、…報告するものとし、…ユーザはベンダに…請求
