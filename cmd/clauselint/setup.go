@@ -5,7 +5,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/clauselint/clauselint/internal/check"
 	"github.com/clauselint/clauselint/internal/morph"
 	"github.com/clauselint/clauselint/internal/rule"
 	"github.com/clauselint/clauselint/rules"
@@ -22,7 +21,7 @@ func loadRules(f ruleFlags, extraLexicon map[string][]string, lexName string) (*
 	if err != nil {
 		return nil, nil, fmt.Errorf("loading the dictionary: %w", err)
 	}
-	sources := []rule.Source{{Name: "rules", FS: rules.FS}}
+	var sources []rule.Source
 	for _, d := range f.dirs {
 		fi, err := os.Stat(d)
 		if err != nil || !fi.IsDir() {
@@ -30,7 +29,7 @@ func loadRules(f ruleFlags, extraLexicon map[string][]string, lexName string) (*
 		}
 		sources = append(sources, rule.Source{Name: d, FS: os.DirFS(d)})
 	}
-	set, err := rule.Load(an, sources, extraLexicon, lexName)
+	set, err := rule.Load(an, append([]rule.Source{{Name: "rules", FS: rules.FS}}, sources...), extraLexicon, lexName)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -71,5 +70,3 @@ func knownID(set *rule.Set, id string) error {
 	}
 	return nil
 }
-
-var _ = check.Satisfied

@@ -9,7 +9,6 @@ import (
 
 	"github.com/clauselint/clauselint/internal/document"
 	"github.com/clauselint/clauselint/internal/morph"
-	"github.com/clauselint/clauselint/internal/rule"
 	"github.com/clauselint/clauselint/internal/structure"
 	"github.com/clauselint/clauselint/rules"
 )
@@ -32,7 +31,7 @@ func TestFixtures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := rule.Load(an, []rule.Source{{Name: "rules", FS: rules.FS}}, nil, "")
+	set, err := rules.Load(an)
 	if err != nil {
 		t.Fatal(err)
 	}

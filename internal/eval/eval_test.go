@@ -5,7 +5,6 @@ import (
 
 	"github.com/clauselint/clauselint/internal/check"
 	"github.com/clauselint/clauselint/internal/morph"
-	"github.com/clauselint/clauselint/internal/rule"
 	"github.com/clauselint/clauselint/rules"
 )
 
@@ -15,7 +14,7 @@ func engines(t *testing.T) Engines {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := rule.Load(an, []rule.Source{{Name: "rules", FS: rules.FS}}, nil, "")
+	set, err := rules.Load(an)
 	if err != nil {
 		t.Fatal(err)
 	}

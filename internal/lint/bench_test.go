@@ -13,7 +13,6 @@ import (
 	"github.com/clauselint/clauselint/internal/check"
 	"github.com/clauselint/clauselint/internal/document"
 	"github.com/clauselint/clauselint/internal/morph"
-	"github.com/clauselint/clauselint/internal/rule"
 	"github.com/clauselint/clauselint/internal/structure"
 	"github.com/clauselint/clauselint/rules"
 )
@@ -145,7 +144,7 @@ func BenchmarkRuleLoad(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, err := rule.Load(an, []rule.Source{{Name: "rules", FS: rules.FS}}, nil, ""); err != nil {
+		if _, err := rules.Load(an); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -156,7 +155,7 @@ func engine(b *testing.B) *check.Engine {
 	if err != nil {
 		b.Fatal(err)
 	}
-	set, err := rule.Load(an, []rule.Source{{Name: "rules", FS: rules.FS}}, nil, "")
+	set, err := rules.Load(an)
 	if err != nil {
 		b.Fatal(err)
 	}
