@@ -18,7 +18,7 @@ func load(t *testing.T) (*rule.Set, *check.Engine) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := rule.Load(an, []rule.Source{{Name: "rules", FS: rules.FS}}, nil, "")
+	set, err := rules.Load(an)
 	if err != nil {
 		t.Fatal(err)
 	}
