@@ -407,6 +407,33 @@ func negatedSoon(c []canon) bool {
 // actor must obtain first, not an event that befalls it.
 var acquiring = map[string]bool{"得る": true, "受ける": true, "経る": true, "取得": true, "もらう": true}
 
+// negPurpose: 〜ことのないよう(に): an obligation to prevent something,
+// which is a prohibition in disguise.
+func negPurpose(c []canon) bool {
+	for k := 0; k+3 < len(c); k++ {
+		if c[k].lemma == "こと" && (c[k+1].lemma == "の" || c[k+1].lemma == "が") && c[k+2].lemma == "ない" && c[k+3].lemma == "よう" {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutKey: the term is directly negated as "without" (なく, なしに, ずに,
+// ないで), not excepted (を除き) or conditioned (ない限り).
+func withoutKey(c []canon, from int) bool {
+	for k := from; k < len(c) && k < from+5; k++ {
+		switch c[k].lemma {
+		case "除く", "除き", "限り", "限る", "場合", "とき":
+			return false
+		case "なし", "無し":
+			return true
+		case "ない":
+			return k+1 < len(c) && (c[k+1].lemma == "に" || c[k+1].lemma == "で" || c[k+1].lemma == "、") || c[k].form == "連用テ接続"
+		}
+	}
+	return false
+}
+
 // isComplementTail: only と(する) and sentence-final wrappers follow.
 func isComplementTail(c []canon) bool {
 	l := make([]string, 0, len(c))
@@ -516,11 +543,15 @@ func TermStatus(toks []Token, i, j int, m Modality) Status {
 			return Required // 承諾を得ない場合は再委託してはならない
 		}
 	case negBoundary:
-		switch m {
-		case Prohibition, Negation:
+		switch {
+		case m == Prohibition, m == Negation:
 			return Required // 承諾なく再委託してはならない; 書面によらなければ効力を生じない
-		case Permission, Obligation:
+		case m == Obligation && negPurpose(c[from:]):
+			return Required // 同意がある場合を除き、分析されることのないよう管理する
+		case m == Permission:
 			return Waived // 承諾なく再委託することができる
+		case m == Obligation && withoutKey(c, from):
+			return Waived // 承諾を得ることなく再委託するものとする
 		}
 	case meansBoundary:
 		switch m {
