@@ -192,6 +192,8 @@ func (c *context) pattern(el *rule.Element, p *rule.Pattern, u unit, satisfy boo
 				rank = 3
 			case satisfy && hasStatus(opposites(want), o.status):
 				rank = 2
+			case satisfy && hasStatus(want, morph.Required) && o.status == morph.Forbidden && m.s == r.s && morph.Direct(c.tokens(m.s), m.i, m.j):
+				rank = 2 // 「相互認証を実装しない」: the duty itself is refused
 			}
 			if best == nil || rank > bestRank {
 				o := o

@@ -83,6 +83,10 @@ func canonical(toks []Token) []canon {
 			continue
 		case (l == "ぬ" || l == "ん") && t.POS == "助動詞", l == "無い":
 			l = "ない"
+		case (l == "致す" || l == "いたす") && t.POS == "動詞":
+			// humble 実施いたします reads as 実施します
+			out = append(out, canon{lemma: "する", pos: "動詞", pos1: "自立", form: t.Form, i: i})
+			continue
 		}
 		out = append(out, canon{lemma: l, pos: t.POS, pos1: t.POS1, form: t.Form, i: i})
 	}
@@ -451,7 +455,7 @@ func isComplementTail(c []canon) bool {
 // condition (漏えいが発生し、又は発生したおそれがあるときは).
 func isDisjunction(l string) bool {
 	switch l {
-	case "又は", "または", "若しくは", "もしくは", "及び", "および", "並びに", "かつ":
+	case "又は", "または", "若しくは", "もしくは", "及び", "および", "並びに":
 		return true
 	}
 	return false
@@ -598,4 +602,36 @@ func Explain(toks []Token) string {
 		b.WriteByte(']')
 	}
 	return b.String()
+}
+
+// Direct reports whether the term at tokens [i, j) is the direct object (or
+// the verb) of the sentence's final predicate: 「相互認証を実装しない」,
+// 「暗号化を行わない」, not 「接続先の認証情報を第三者に開示してはならない」 where
+// the prohibition is about another thing. A duty whose term is directly
+// forbidden is refused.
+func Direct(toks []Token, i, j int) bool {
+	c := canonical(toks)
+	from := len(c)
+	for k, x := range c {
+		if x.i >= j {
+			from = k
+			break
+		}
+	}
+	k := from
+	for k < len(c) && (c[k].lemma == "を" || c[k].lemma == "は" || c[k].lemma == "も" || c[k].lemma == "が") && c[k].pos == "助詞" {
+		k++
+	}
+	for ; k < len(c); k++ {
+		x := c[k]
+		switch {
+		case x.lemma == "、":
+			return false
+		case x.pos == "名詞" && x.pos1 == "非自立":
+		case x.pos == "名詞" && x.pos1 == "サ変接続" && k+1 < len(c) && c[k+1].lemma == "する":
+		case x.pos == "名詞":
+			return false
+		}
+	}
+	return true
 }

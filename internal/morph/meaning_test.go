@@ -68,3 +68,37 @@ func TestMeaningTable(t *testing.T) {
 		})
 	}
 }
+
+func TestDirect(t *testing.T) {
+	a, err := Shared()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, key string
+		want      bool
+	}{
+		{"乙は、本システムに相互認証を実装しない。", "相互認証", true},
+		{"乙は、通信経路の暗号化を行わないものとする。", "暗号化", true},
+		{"当社は、セキュリティ対策を見直しません。", "見直し", true},
+		{"乙は、接続先の認証情報を第三者に開示してはならない。", "認証", false},
+		{"乙は、クライアント証明書による認証を行わない。", "クライアント証明書", false},
+		{"乙は、報告した内容の正確性について責任を負わない。", "報告", false},
+	}
+	for _, tt := range tests {
+		toks := a.Tokens(text.Normalize(tt.text).Text)
+		at := strings.Index(tt.text, tt.key)
+		i, j := -1, -1
+		for k, tok := range toks {
+			if i < 0 && tok.End > at {
+				i = k
+			}
+			if tok.Start < at+len(tt.key) {
+				j = k + 1
+			}
+		}
+		if got := Direct(toks, i, j); got != tt.want {
+			t.Errorf("Direct(%s, %s) = %v, want %v\n%s", tt.text, tt.key, got, tt.want, Explain(toks))
+		}
+	}
+}
