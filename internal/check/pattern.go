@@ -77,7 +77,11 @@ func (c *context) subject(r reading, m match) (string, party.Role) {
 	if s != m.s {
 		at = len(c.tokens(s)) // the key is in the ただし書: its sentence's own subject
 	}
-	name, role := party.SubjectAt(c.partyMentions(roles, s), at)
+	subjectAt := party.SubjectAt
+	if s == m.s && morph.Subordinate(c.tokens(s), m.i, m.j) {
+		subjectAt = party.TopicAt
+	}
+	name, role := subjectAt(c.partyMentions(roles, s), at)
 	if role == party.Unknown && s == r.s && r.lead != nil {
 		name, role = party.SubjectAt(c.partyMentions(roles, r.lead), len(c.tokens(r.lead)))
 	}

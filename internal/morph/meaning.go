@@ -83,6 +83,10 @@ func canonical(toks []Token) []canon {
 			continue
 		case (l == "ぬ" || l == "ん") && t.POS == "助動詞", l == "無い":
 			l = "ない"
+		case l == "かねる" && t.POS == "動詞" && len(out) > 0 && out[len(out)-1].pos == "動詞":
+			l = "ない" // 負いかねる: cannot bear
+			out = append(out, canon{lemma: l, pos: "助動詞", form: t.Form, i: i})
+			continue
 		case (l == "致す" || l == "いたす") && t.POS == "動詞":
 			// humble 実施いたします reads as 実施します
 			out = append(out, canon{lemma: "する", pos: "動詞", pos1: "自立", form: t.Form, i: i})
@@ -163,7 +167,7 @@ func modalityOf(c []canon) Modality {
 		hasSuffix(c, "もの", "だ", "は", "ある", "ない"), hasSuffix(c, "の", "だ", "は", "ない"):
 		return Negation
 	case hasSuffix(c, "必要", "は", "ない"), hasSuffix(c, "必要", "が", "ない"), hasSuffix(c, "必要", "ない"), hasSuffix(c, "必要", "と", "する", "ない"),
-		hasSuffix(c, "必要", "は", "ある", "ない"), hasSuffix(c, "必要", "が", "ある", "ない"):
+		hasSuffix(c, "必要", "は", "ある", "ない"), hasSuffix(c, "必要", "が", "ある", "ない"), hasSuffix(c, "必要", "ある", "ない"):
 		return Waiver
 	case hasSuffix(c, "妨げる", "ない"), hasSuffix(c, "差し支える", "ない"), hasSuffix(c, "差支える", "ない"),
 		hasSuffix(c, "て", "も", "よい"), hasSuffix(c, "で", "も", "よい"), hasSuffix(c, "て", "も", "良い"),
@@ -255,6 +259,7 @@ const (
 	doubleNeg                // 〜でなければ登録できないよう: unless the term, the act cannot happen
 	ownNegation              // 〜を行わず、…: the term's own predicate is negated
 	ownWaiver                // 〜責任を負わないものとし、…
+	ownPermission            // 〜することができ、…
 	ownProhibition           // 〜開示しないものとし、…
 	acquiredTrigger          // 承諾を得た場合には: a condition the actor must obtain
 	negRelative              // VPNを経由しない接続: the term is missing from what the predicate is about
@@ -374,6 +379,9 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 			return triggerBoundary, neglect
 		case (t.lemma == "て" || t.lemma == "で") && t.pos == "助詞" && t.pos1 == "接続助詞":
 			if k+1 < len(c) && !isFinalChain(c[k+1:]) {
+				if triggerSoon(c[k+1:]) {
+					return triggerBoundary, neglect // 承認を受けて再委託を行う場合、…: inside the condition
+				}
 				return meansBoundary, neglect
 			}
 		case t.lemma == "上" && k > 0 && (c[k-1].lemma == "た" || c[k-1].lemma == "の") && next(1) == "で",
@@ -385,6 +393,9 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 		// 〜を開示し、これを変更するときは…: the term's predicate ends at a
 		// 連用形 followed by 、 and shares the final predicate's modality.
 		if t.pos == "動詞" && t.form == "連用形" && next(1) == "、" && !isDisjunction(next(2)) {
+			if t.lemma == "できる" {
+				return ownPermission, neglect // 〜することができ、乙はこれに異議を述べない
+			}
 			return noBoundary, neglect
 		}
 	}
@@ -410,6 +421,23 @@ func negatedSoon(c []canon) bool {
 // acquiring verbs: a condition made of them (承諾を得た場合) is something the
 // actor must obtain first, not an event that befalls it.
 var acquiring = map[string]bool{"得る": true, "受ける": true, "経る": true, "取得": true, "もらう": true}
+
+// triggerSoon: a condition (場合, とき + は/に/、) closes the clause that
+// follows, before any other clause starts.
+func triggerSoon(c []canon) bool {
+	for k, x := range c {
+		if x.lemma == "、" || k > 10 {
+			return false
+		}
+		if (x.lemma == "場合" || x.lemma == "とき" || x.lemma == "際") && k+1 < len(c) {
+			switch c[k+1].lemma {
+			case "は", "に", "、", "には":
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // negPurpose: 〜ことのないよう(に): an obligation to prevent something,
 // which is a prohibition in disguise.
@@ -534,6 +562,8 @@ func TermStatus(toks []Token, i, j int, m Modality) Status {
 		return Required
 	case ownWaiver:
 		return Waived
+	case ownPermission:
+		return Permitted
 	case ownProhibition:
 		return Forbidden
 	case promisedNot:
@@ -632,6 +662,27 @@ func Direct(toks []Token, i, j int) bool {
 		case x.pos == "名詞":
 			return false
 		}
+	}
+	return true
+}
+
+// Subordinate reports whether the term at tokens [i, j) sits in a clause of
+// its own (a condition, a means, an exception) rather than under the final
+// predicate: the subject of that clause (「委託者が承諾したもの」) is not who
+// bears the sentence's duty.
+func Subordinate(toks []Token, i, j int) bool {
+	c := canonical(toks)
+	from := len(c)
+	for k, x := range c {
+		if x.i >= j {
+			from = k
+			break
+		}
+	}
+	b, _ := boundaryAfter(c, from)
+	switch b {
+	case noBoundary, ownObligation, ownWaiver, ownProhibition, ownNegation, ownPermission, promisedNot:
+		return false
 	}
 	return true
 }

@@ -259,14 +259,29 @@ func (r *Roles) Occurrences(toks []morph.Token) []Occurrence {
 // marked with が before it, else the first topic or subject after it. It
 // returns "" and Unknown when the sentence names no party.
 func SubjectAt(ms []Mention, at int) (string, Role) {
-	for _, topic := range []bool{true, false} {
+	return subjectAt(ms, at, false)
+}
+
+// TopicAt is SubjectAt for a term in a clause of its own: a subject marked
+// with が before it belongs to that clause (「委託者が承諾したものに限り」), so only
+// topics count.
+func TopicAt(ms []Mention, at int) (string, Role) {
+	return subjectAt(ms, at, true)
+}
+
+func subjectAt(ms []Mention, at int, topicsOnly bool) (string, Role) {
+	kinds := []bool{true, false}
+	if topicsOnly {
+		kinds = kinds[:1]
+	}
+	for _, topic := range kinds {
 		for k := len(ms) - 1; k >= 0; k-- {
 			if ms[k].Topic == topic && ms[k].Pos < at {
 				return ms[k].Name, ms[k].Role
 			}
 		}
 	}
-	for _, topic := range []bool{true, false} {
+	for _, topic := range kinds {
 		for _, m := range ms {
 			if m.Topic == topic {
 				return m.Name, m.Role
