@@ -178,6 +178,9 @@ func (c *context) pattern(el *rule.Element, p *rule.Pattern, u unit, satisfy boo
 				continue
 			}
 			o.party, o.role = c.subject(r, m)
+			if o.status == morph.None && o.role == party.Vendor && m.s == r.s && morph.DecidedOn(c.tokens(m.s), m.i, m.j) {
+				o.status, o.note = morph.Waived, "要否が事業者の判断に委ねられている" // 暗号化の要否は当社が判断する
+			}
 			rank := 1
 			bearer := el.Party.Value
 			if p.Party.Value != "" {

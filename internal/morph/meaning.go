@@ -430,10 +430,28 @@ func triggerSoon(c []canon) bool {
 			return false
 		}
 		if (x.lemma == "場合" || x.lemma == "とき" || x.lemma == "際") && k+1 < len(c) {
+			if c[k+1].lemma == "に" && k+2 < len(c) && (c[k+2].lemma == "限る" || c[k+2].lemma == "限り") {
+				return false // 〜た場合に限り: only then, a precondition
+			}
 			switch c[k+1].lemma {
 			case "は", "に", "、", "には":
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// decidedOn: 〜の要否, 〜か否か, 〜かどうか right after the term.
+func decidedOn(c []canon) bool {
+	for k := 0; k < len(c) && k < 5; k++ {
+		switch {
+		case c[k].lemma == "要否", c[k].lemma == "要" && k+1 < len(c) && c[k+1].lemma == "否":
+			return true
+		case c[k].lemma == "か" && k+1 < len(c) && (c[k+1].lemma == "否" || c[k+1].lemma == "どう"):
+			return true
+		case c[k].lemma == "、":
+			return false
 		}
 	}
 	return false
@@ -537,6 +555,11 @@ func TermStatus(toks []Token, i, j int, m Modality) Status {
 			from = k
 			break
 		}
+	}
+	// 暗号化の要否は当社が判断する, 提供するか否かは…: the term is left to a
+	// decision (DecidedOn); who decides is for the engine to see.
+	if decidedOn(c[from:]) {
+		return None // the engine turns this into waived when the vendor decides
 	}
 	// 本システムの利用者認証は、二要素認証とする: the term is what is laid down.
 	if m == Statement && isComplementTail(c[from:]) {
@@ -685,4 +708,15 @@ func Subordinate(toks []Token, i, j int) bool {
 		return false
 	}
 	return true
+}
+
+// DecidedOn reports a term left to a decision: 〜の要否, 〜か否か, 〜かどうか.
+func DecidedOn(toks []Token, i, j int) bool {
+	c := canonical(toks)
+	for k, x := range c {
+		if x.i >= j {
+			return decidedOn(c[k:])
+		}
+	}
+	return false
 }

@@ -195,6 +195,7 @@ type Mention struct {
 	Role  Role
 	Pos   int  // token index
 	Topic bool // は rather than が
+	Agent bool // 乙による見直し: the agent of a noun phrase, the weakest sign
 }
 
 // Mentions lists the topics and subjects of a sentence that are parties.
@@ -217,11 +218,13 @@ func (r *Roles) Mentions(toks []morph.Token) []Mention {
 		}
 		if k < len(toks) && toks[k].POS == "助詞" {
 			switch toks[k].Surface {
+			case "による", "によって", "において":
+				out = append(out, Mention{Name: n, Role: role, Pos: i, Agent: true})
 			case "は":
-				out = append(out, Mention{n, role, i, true})
+				out = append(out, Mention{n, role, i, true, false})
 			case "が":
 				if i == 0 || toks[i-1].Surface != "の" {
-					out = append(out, Mention{n, role, i, false})
+					out = append(out, Mention{n, role, i, false, false})
 				}
 			}
 		}
@@ -276,14 +279,21 @@ func subjectAt(ms []Mention, at int, topicsOnly bool) (string, Role) {
 	}
 	for _, topic := range kinds {
 		for k := len(ms) - 1; k >= 0; k-- {
-			if ms[k].Topic == topic && ms[k].Pos < at {
+			if ms[k].Topic == topic && !ms[k].Agent && ms[k].Pos < at {
 				return ms[k].Name, ms[k].Role
+			}
+		}
+	}
+	if !topicsOnly {
+		for _, m := range ms {
+			if m.Agent && m.Pos < at {
+				return m.Name, m.Role // 乙による見直しは、…
 			}
 		}
 	}
 	for _, topic := range kinds {
 		for _, m := range ms {
-			if m.Topic == topic {
+			if m.Topic == topic && !m.Agent {
 				return m.Name, m.Role
 			}
 		}

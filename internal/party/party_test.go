@@ -66,5 +66,15 @@ func TestSubject(t *testing.T) {
 			t.Errorf("Subject(%s) = %s %s, want %s %s", tt.text, name, role, tt.name, tt.role)
 		}
 	}
-	_ = strings.TrimSpace
+	// the agent of a noun phrase counts when no topic or subject precedes the term
+	toks := an.Tokens("乙による見直しは、甲が別途発注する業務としてのみ行う。")
+	at := 0
+	for k, tok := range toks {
+		if strings.HasPrefix(tok.Surface, "見直") {
+			at = k
+		}
+	}
+	if name, role := r.Subject(toks, at); name != "乙" || role != Vendor {
+		t.Errorf("agent of 見直し: %s %s, want 乙 vendor", name, role)
+	}
 }
