@@ -124,18 +124,20 @@ func (p *parser) directive(n *text.Normalized) {
 
 var (
 	// 第12条, 第十二条, 12条, 第3条の2; the rest of the line is 見出し and/or body.
-	reArticle   = regexp.MustCompile(`^(?:#+\s*)?(第?)([0-9]+|[一二三四五六七八九十百〇]+)条(?:の([0-9]+|[一二三四五六七八九十]+))?(?:\s+|$|[(【][^()【】]{1,40}[)】](?:\s|$))`)
-	reTitleOnly = regexp.MustCompile(`^[(【]([^()【】]{1,40})[)】]$`)
-	reTitleHead = regexp.MustCompile(`^[(【]([^()【】]{1,40})[)】]\s*`)
-	reAnnex     = regexp.MustCompile(`^(別表|別紙|付属書|附属書|別記|附則|付則)\s*([0-9一二三四五六七八九十]*)`)
-	reChapter   = regexp.MustCompile(`^第([0-9]+|[一二三四五六七八九十]+)[章節款]`)
-	reParaNum   = regexp.MustCompile(`^([0-9]{1,2})(?:\s+|\.\s*|\s*$)`)
-	reParaBare  = regexp.MustCompile(`^([0-9]{1,2})([^0-9.,)%年月日条項号時分円か\s])`)
-	reItemKanji = regexp.MustCompile(`^([一二三四五六七八九十]{1,3})[\s、.]`)
-	reItemParen = regexp.MustCompile(`^\(([0-9]{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3}|[ア-ン])\)\s*`)
-	reItemHalf  = regexp.MustCompile(`^([0-9]{1,2}|[a-z])\)\s*`)
-	reItemKana  = regexp.MustCompile(`^([ア-ン]|[イロハニホヘト])[\s.、]`)
-	reBullet    = regexp.MustCompile(`^(?:[・●■◆]\s*|-\s+)`)
+	reArticle        = regexp.MustCompile(`^(?:#+\s*)?(第?)([0-9]+|[一二三四五六七八九十百〇]+)条(?:の([0-9]+|[一二三四五六七八九十]+))?(?:\s+|$|[(【][^()【】]{1,40}[)】](?:\s|$))`)
+	reTitleOnly      = regexp.MustCompile(`^[(【]([^()【】]{1,40})[)】]$`)
+	reTitleHead      = regexp.MustCompile(`^[(【]([^()【】]{1,40})[)】]\s*`)
+	reAnnex          = regexp.MustCompile(`^(別表|別紙|付属書|附属書|別記|附則|付則)\s*([0-9一二三四五六七八九十]*)`)
+	reChapter        = regexp.MustCompile(`^第([0-9]+|[一二三四五六七八九十]+)[章節款]`)
+	reParaNum        = regexp.MustCompile(`^([0-9]{1,2})(?:\s+|\.\s*|\s*$)`)
+	reParaBare       = regexp.MustCompile(`^([0-9]{1,2})([^0-9.,)%年月日条項号時分円か\s])`)
+	reItemKanji      = regexp.MustCompile(`^([一二三四五六七八九十]{1,3})[\s、.]`)
+	reItemParen      = regexp.MustCompile(`^\(([0-9]{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3}|[ア-ン])\)\s*`)
+	reItemHalf       = regexp.MustCompile(`^([0-9]{1,2}|[a-z])\)\s*`)
+	reItemKana       = regexp.MustCompile(`^([ア-ン]|[イロハニホヘト])[\s.、]`)
+	reSectionHeading = regexp.MustCompile(`^(?:[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]|\([0-9]{1,2}\)|[0-9]{1,2}\s)\s*[^\s。、,.]{1,15}$`)
+	reSectionNumber  = regexp.MustCompile(`^(?:[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]|\([0-9]{1,2}\)|[0-9]{1,2}\s)\s*`)
+	reBullet         = regexp.MustCompile(`^(?:[・●■◆]\s*|-\s+)`)
 )
 
 // commentaryHeadings are heading words that start text that explains the
@@ -347,6 +349,16 @@ func (p *parser) line(l line) {
 		p.add(body(0), Clause)
 		return
 	}
+	// 「3. 情報提供」, 「(2) 認証」: a short numbered line without punctuation
+	// that announces nothing is a section heading in 仕様書-style documents,
+	// not a paragraph or item of the text before it.
+	if l.first && !p.announcesItems() && reSectionHeading.MatchString(raw) {
+		p.commentary = false
+		p.newArticle(raw, strings.TrimSpace(reSectionNumber.ReplaceAllString(raw, "")), false, l.norm.Orig(trim))
+		p.titleSentence(l, trim, len(raw))
+		p.newParagraph(1)
+		return
+	}
 	if m := reParaNum.FindStringSubmatch(raw); m != nil && p.art != nil {
 		n, _ := strconv.Atoi(m[1])
 		if n == p.para+1 || (n == 1 && p.para <= 1) {
@@ -487,7 +499,8 @@ func (p *parser) announcesItems() bool {
 	} else {
 		s = p.lead.Text()
 	}
-	return strings.Contains(s, "各号") || strings.Contains(s, "次の") || strings.HasSuffix(strings.TrimSpace(s), ":")
+	return strings.Contains(s, "各号") || strings.Contains(s, "次の") || strings.Contains(s, "以下の") || strings.Contains(s, "次に") ||
+		strings.Contains(s, "掲げる") || strings.HasSuffix(strings.TrimSpace(s), ":")
 }
 
 func (p *parser) endsSentence() bool {
