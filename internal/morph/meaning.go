@@ -549,13 +549,7 @@ func isFinalChain(c []canon) bool {
 // (indices into toks), given the sentence's modality.
 func TermStatus(toks []Token, i, j int, m Modality) Status {
 	c := canonical(toks)
-	from := len(c)
-	for k, x := range c {
-		if x.i >= j {
-			from = k
-			break
-		}
-	}
+	from := after(c, j)
 	// 暗号化の要否は当社が判断する, 提供するか否かは…: the term is left to a
 	// decision (DecidedOn); who decides is for the engine to see.
 	if decidedOn(c[from:]) {
@@ -664,13 +658,7 @@ func Explain(toks []Token) string {
 // forbidden is refused.
 func Direct(toks []Token, i, j int) bool {
 	c := canonical(toks)
-	from := len(c)
-	for k, x := range c {
-		if x.i >= j {
-			from = k
-			break
-		}
-	}
+	from := after(c, j)
 	k := from
 	for k < len(c) && (c[k].lemma == "を" || c[k].lemma == "は" || c[k].lemma == "も" || c[k].lemma == "が") && c[k].pos == "助詞" {
 		k++
@@ -695,13 +683,7 @@ func Direct(toks []Token, i, j int) bool {
 // bears the sentence's duty.
 func Subordinate(toks []Token, i, j int) bool {
 	c := canonical(toks)
-	from := len(c)
-	for k, x := range c {
-		if x.i >= j {
-			from = k
-			break
-		}
-	}
+	from := after(c, j)
 	b, _ := boundaryAfter(c, from)
 	switch b {
 	case noBoundary, ownObligation, ownWaiver, ownProhibition, ownNegation, ownPermission, promisedNot:
@@ -713,10 +695,15 @@ func Subordinate(toks []Token, i, j int) bool {
 // DecidedOn reports a term left to a decision: 〜の要否, 〜か否か, 〜かどうか.
 func DecidedOn(toks []Token, i, j int) bool {
 	c := canonical(toks)
+	return decidedOn(c[after(c, j):])
+}
+
+// after is the index in c of the first canonical token at or after token j.
+func after(c []canon, j int) int {
 	for k, x := range c {
 		if x.i >= j {
-			return decidedOn(c[k:])
+			return k
 		}
 	}
-	return false
+	return len(c)
 }
