@@ -583,5 +583,34 @@ func splitSentences(s string) []text.Span {
 	if strings.TrimSpace(s[start:]) != "" {
 		out = append(out, text.Span{Start: start, End: len(s)})
 	}
+	return capSpans(s, out)
+}
+
+// maxSentence bounds a sentence (in bytes, about 1,000 characters). Real
+// contract sentences stay far below it; text without 。 (a table dumped from
+// a PDF, a list without punctuation) must not become one huge unit whose
+// analysis grows with its square.
+const maxSentence = 3000
+
+// capSpans cuts over-long spans after the last 、 (else a space, else any
+// character) before the bound.
+func capSpans(s string, spans []text.Span) []text.Span {
+	var out []text.Span
+	for _, sp := range spans {
+		for sp.End-sp.Start > maxSentence {
+			cut := sp.Start + maxSentence
+			for !utf8.RuneStart(s[cut]) {
+				cut--
+			}
+			if i := strings.LastIndex(s[sp.Start:cut], "、"); i > maxSentence/3 {
+				cut = sp.Start + i + len("、")
+			} else if i := strings.LastIndexAny(s[sp.Start:cut], " \t"); i > maxSentence/3 {
+				cut = sp.Start + i + 1
+			}
+			out = append(out, text.Span{Start: sp.Start, End: cut})
+			sp.Start = cut
+		}
+		out = append(out, sp)
+	}
 	return out
 }

@@ -70,6 +70,8 @@ func TestSplitSentences(t *testing.T) {
 		{"(以下「甲」という。)と乙は締結する。", []string{"(以下「甲」という。)と乙は締結する。"}},
 		{strings.Repeat("長", 300) + "。", []string{strings.Repeat("長", 300) + "。"}},
 		{"", nil},
+		// no 。 at all: cut after a 、 before the bound, never one huge unit
+		{strings.Repeat("乙は報告する、", 300), []string{strings.Repeat("乙は報告する、", 142), strings.Repeat("乙は報告する、", 142), strings.Repeat("乙は報告する、", 16)}},
 	}
 	for _, tt := range tests {
 		var got []string
