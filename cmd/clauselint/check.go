@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -96,7 +97,7 @@ func runCheck(cmd *cobra.Command, f checkFlags, args []string) error {
 		return usageErr("--format: %v", err)
 	}
 	for _, p := range f.profile {
-		if p != "all" && !contains(rule.Profiles, p) {
+		if p != "all" && !slices.Contains(rule.Profiles, p) {
 			return usageErr("--profile %q: use all or %s", p, strings.Join(rule.Profiles, ", "))
 		}
 	}
@@ -196,13 +197,4 @@ func useColor(mode string, f *os.File) bool {
 	}
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

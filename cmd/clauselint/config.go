@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -99,7 +100,7 @@ func configOptions(c *config.Config, set *rule.Set, now time.Time) (map[string]s
 		})
 	}
 	for _, p := range c.Profile {
-		if p != "all" && !contains(rule.Profiles, p) {
+		if p != "all" && !slices.Contains(rule.Profiles, p) {
 			errs = append(errs, &config.Error{Path: c.Path, Line: 1, Col: 1, Msg: fmt.Sprintf("profile %q: use all or %v", p, rule.Profiles)})
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/clauselint/clauselint/internal/check"
+	"github.com/clauselint/clauselint/internal/report"
 )
 
 func newRulesCmd() *cobra.Command {
@@ -76,7 +77,7 @@ func newRulesCmd() *cobra.Command {
 						continue
 					}
 					fail++
-					fmt.Fprintf(w, "FAIL %s:%d %s\n     %s\n", res.File, res.Line, res.Rule, clip(res.Text, 100))
+					fmt.Fprintf(w, "FAIL %s:%d %s\n     %s\n", res.File, res.Line, res.Rule, report.Clip(res.Text, 100))
 					for _, m := range res.Fails {
 						fmt.Fprintf(w, "     %s\n", m)
 					}
@@ -91,13 +92,4 @@ func newRulesCmd() *cobra.Command {
 	}
 	cmd.AddCommand(list, show, test)
 	return cmd
-}
-
-func clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -73,6 +72,5 @@ func termRanges(an *morph.Analyzer, toks []morph.Token, term string) [][2]int {
 			out = append(out, [2]int{i, i + len(want)})
 		}
 	}
-	_ = strings.TrimSpace
 	return out
 }

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/clauselint/clauselint/internal/morph"
@@ -195,11 +196,11 @@ func (c *context) pattern(el *rule.Element, p *rule.Pattern, u unit, satisfy boo
 				continue
 			}
 			switch {
-			case hasStatus(want, o.status):
+			case slices.Contains(want, o.status):
 				rank = 3
-			case satisfy && hasStatus(opposites(want), o.status):
+			case satisfy && slices.Contains(opposites(want), o.status):
 				rank = 2
-			case satisfy && hasStatus(want, morph.Required) && o.status == morph.Forbidden && m.s == r.s && morph.Direct(c.tokens(m.s), m.i, m.j):
+			case satisfy && slices.Contains(want, morph.Required) && o.status == morph.Forbidden && m.s == r.s && morph.Direct(c.tokens(m.s), m.i, m.j):
 				rank = 2 // 「相互認証を実装しない」: the duty itself is refused
 			}
 			if best == nil || rank > bestRank {
@@ -326,15 +327,6 @@ func triggerAfter(toks []morph.Token, from int) bool {
 	for k := from; k < len(toks) && k < from+6; k++ {
 		switch toks[k].Lemma {
 		case "場合", "とき", "時", "限り", "際":
-			return true
-		}
-	}
-	return false
-}
-
-func hasStatus(list []morph.Status, s morph.Status) bool {
-	for _, x := range list {
-		if x == s {
 			return true
 		}
 	}

@@ -8,6 +8,9 @@ import (
 	"github.com/clauselint/clauselint/internal/text"
 )
 
+// flatten keeps one Word paragraph on one line.
+var flatten = strings.NewReplacer("\n", " ", "\r", " ", "\t", " ")
+
 // parseDOCX renders a .docx as one line per Word paragraph, with Word's
 // automatic numbering written in front of the text ("第3条 ", "2 "), so that
 // structure can label articles and paragraphs and a line number is a
@@ -20,7 +23,7 @@ func parseDOCX(path string, data []byte) (*Document, error) {
 	var b strings.Builder
 	d := &Document{Path: path, Format: FormatDOCX, Encoding: "UTF-8 (docx)", LineUnit: "paragraph"}
 	for _, p := range paras {
-		line := strings.NewReplacer("\n", " ", "\r", " ", "\t", " ").Replace(p.Text)
+		line := flatten.Replace(p.Text)
 		if p.Label != "" {
 			line = p.Label + " " + line
 		}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -167,7 +168,7 @@ func Run(dir string, engines Engines) (*Result, error) {
 		}
 		res.Contracts++
 		res.PartiesAll++
-		if len(t.Parties) > 0 && contains(t.Parties[0].Hospital, w.Hospital) && contains(t.Parties[0].Vendor, w.Vendor) {
+		if len(t.Parties) > 0 && slices.Contains(t.Parties[0].Hospital, w.Hospital) && slices.Contains(t.Parties[0].Vendor, w.Vendor) {
 			res.PartiesOK++
 		} else {
 			res.Misses = append(res.Misses, Miss{Case: name, Element: "parties", Why: fmt.Sprintf("hospital %v vendor %v, want %s / %s", t.Parties[0].Hospital, t.Parties[0].Vendor, w.Hospital, w.Vendor)})
@@ -259,13 +260,4 @@ func ratio(n, d int) float64 {
 		return 1
 	}
 	return float64(n) / float64(d)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

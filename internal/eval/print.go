@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"io"
 	"sort"
-
-	"github.com/clauselint/clauselint/internal/check"
 )
 
 // Print writes the figures as a table people read.
@@ -46,5 +44,3 @@ func Print(w io.Writer, r *Result, misses bool) {
 		}
 	}
 }
-
-var _ = check.Satisfied

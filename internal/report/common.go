@@ -174,7 +174,7 @@ func (r *Report) evidenceRef(ev *check.Evidence, n int) string {
 	if where == "" {
 		where = r.word(ev.File+" "+strconv.Itoa(ev.Line)+"行", ev.File+" line "+strconv.Itoa(ev.Line))
 	}
-	return where + r.word("", " ") + r.quote(clip(ev.Text, n))
+	return where + r.word("", " ") + r.quote(Clip(ev.Text, n))
 }
 
 // topSeverity is the most severe severity among findings.

@@ -200,7 +200,7 @@ func (r *Report) htmlTarget(ti int, t *check.Target) htmlTarget {
 						he.More = r.word(fmt.Sprintf("ほか%d件", len(el.Evidence)-3), fmt.Sprintf("%d more", len(el.Evidence)-3))
 						break
 					}
-					hev := htmlEvidence{Ref: ev.Label, Quote: r.quote(clip(ev.Text, 50))}
+					hev := htmlEvidence{Ref: ev.Label, Quote: r.quote(Clip(ev.Text, 50))}
 					if hev.Ref == "" {
 						hev.Ref = r.word(fmt.Sprintf("%d行", ev.Line), fmt.Sprintf("line %d", ev.Line))
 					}

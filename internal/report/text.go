@@ -86,7 +86,7 @@ func writeText(w io.Writer, r *Report) error {
 					if ev.Label != "" {
 						loc = ev.Label + " " + loc
 					}
-					fmt.Fprintf(w, "      %s %s\n", c(cDim, loc), clip(ev.Text, 120))
+					fmt.Fprintf(w, "      %s %s\n", c(cDim, loc), Clip(ev.Text, 120))
 					if r.Explain || el.Status == check.Contradicted {
 						fmt.Fprintf(w, "        %s%s\n", word("理由: ", "why: "), explainEvidence(r, ev))
 					}
@@ -150,7 +150,8 @@ func explainEvidence(r *Report, ev check.Evidence) string {
 	return fmt.Sprintf("key %q is %s (main predicate: %s); matched: %s", ev.Key, ev.KeyStatus, ev.Modality, strings.Join(ev.Terms, ", "))
 }
 
-func clip(s string, n int) string {
+// Clip shortens a sentence to n characters for one-line display.
+func Clip(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
 	rs := []rune(s)
 	if len(rs) <= n {

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -239,7 +240,7 @@ func (r *Rule) validate(lex *Lexicon, a *morph.Analyzer) error {
 		r.Contracts = []string{"all"}
 	}
 	for _, c := range r.Contracts {
-		if c != "all" && !contains(Profiles, c) {
+		if c != "all" && !slices.Contains(Profiles, c) {
 			fail(top, "contracts: unknown contract type %q (use all or %s)", c, strings.Join(Profiles, ", "))
 		}
 	}
@@ -295,7 +296,7 @@ func (r *Rule) validate(lex *Lexicon, a *morph.Analyzer) error {
 		if strings.TrimSpace(ex.Text) == "" {
 			fail(p, "example %d: empty text", i+1)
 		}
-		if ex.Profile != "" && ex.Profile != "all" && !contains(Profiles, ex.Profile) {
+		if ex.Profile != "" && ex.Profile != "all" && !slices.Contains(Profiles, ex.Profile) {
 			fail(p, "example %d: unknown profile %q", i+1, ex.Profile)
 		}
 		for id, want := range ex.Want {
@@ -363,13 +364,4 @@ func (p *Pattern) compile(file string, lex *Lexicon, a *morph.Analyzer, def morp
 		p.statuses = []morph.Status{def}
 	}
 	return errors.Join(errs...)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -106,6 +106,9 @@ type Disable struct {
 	Line, Col  int
 }
 
+// reNumberedHeading: "### 5. 再委託" or "## 5 再委託", a section that acts as an article.
+var reNumberedHeading = regexp.MustCompile(`^([0-9]{1,3})[.\s]\s*(.*)$`)
+
 var reDirective = regexp.MustCompile(`clauselint-disable\s+([A-Za-z0-9][A-Za-z0-9/_-]*)\s*(?::\s*(.*?))?\s*(?:-->|$)`)
 
 func (p *parser) directive(n *text.Normalized) {
@@ -446,7 +449,7 @@ func (p *parser) heading(l line, raw string) {
 	}
 	numbered := false
 	// "### 5. 再委託" or "## 5 再委託": numbered sections act as articles.
-	if m := regexp.MustCompile(`^([0-9]{1,3})[.\s]\s*(.*)$`).FindStringSubmatch(raw); m != nil {
+	if m := reNumberedHeading.FindStringSubmatch(raw); m != nil {
 		label = "第" + m[1] + "条"
 		raw = m[2]
 		numbered = true
