@@ -58,24 +58,18 @@ func (a *Analyzer) Tokens(s string) []Token {
 	ks := a.tok.Tokenize(s)
 	out := make([]Token, 0, len(ks))
 	for _, k := range ks {
-		f := k.Features()
-		t := Token{Surface: k.Surface, Start: k.Position, End: k.Position + len(k.Surface)}
-		if len(f) > 0 {
-			t.POS = f[0]
+		// FeatureAt reads single fields without building the whole feature
+		// slice: this loop runs for every token of every analysed sentence.
+		feature := func(i int) string {
+			v, _ := k.FeatureAt(i)
+			return v
 		}
-		if len(f) > 1 {
-			t.POS1 = f[1]
-		}
-		if len(f) > 5 {
-			t.Form = f[5]
-		}
-		if len(f) > 6 && f[6] != "*" {
-			t.Lemma = f[6]
+		t := Token{Surface: k.Surface, Start: k.Position, End: k.Position + len(k.Surface),
+			POS: feature(0), POS1: feature(1), Form: feature(5), Reading: feature(7)}
+		if base := feature(6); base != "" && base != "*" {
+			t.Lemma = base
 		} else {
 			t.Lemma = k.Surface
-		}
-		if len(f) > 7 {
-			t.Reading = f[7]
 		}
 		t.Lemma = lowerASCII(t.Lemma)
 		if isPunct(t.Surface) {
