@@ -108,7 +108,7 @@ func (e *Engine) Check(docs []*structure.Document) *Target {
 	}
 	c := newContext(e, docs)
 	for _, d := range docs {
-		r := party.Detect(d, e.opt.Hospital)
+		r := party.Detect(d, e.opt.Hospital, e.rules.Parties)
 		c.roles[d] = r
 		t.Parties = append(t.Parties, Parties{File: d.Doc.Path, Hospital: r.Hospital(), Vendor: r.Vendor(), Source: r.Source, Assumed: r.Assumed})
 		if r.Assumed {

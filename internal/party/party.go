@@ -7,6 +7,7 @@ package party
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -34,6 +35,7 @@ func (r Role) String() string {
 type Roles struct {
 	Names   map[string]Role // 甲 → Hospital, 乙 → Vendor, 当社 → Vendor, …
 	starts  map[string]bool // every prefix of a name: a token that is none cannot start one
+	order   []string        // the names, longest first
 	Source  string          // how they were found, for the report
 	Assumed bool            // true when nothing in the contract said
 }
@@ -46,7 +48,7 @@ func (r *Roles) Vendor() []string { return r.names(Vendor) }
 
 func (r *Roles) names(role Role) []string {
 	var out []string
-	for _, n := range nameOrder {
+	for _, n := range r.order {
 		if r.Names[n] == role {
 			out = append(out, n)
 		}
@@ -54,52 +56,65 @@ func (r *Roles) names(role Role) []string {
 	return out
 }
 
-// generic names whose role does not depend on the contract.
-var generic = map[string]Role{
-	"当院": Hospital, "本院": Hospital, "当病院": Hospital, "病院": Hospital, "医療機関": Hospital, "お客様": Hospital, "お客さま": Hospital,
-	"利用者": Hospital, "ユーザ": Hospital, "ユーザー": Hospital, "委託者": Hospital, "発注者": Hospital,
-	"委託元": Hospital, "診療所": Hospital, "利用機関": Hospital, "契約者": Hospital,
-	"当社": Vendor, "弊社": Vendor, "事業者": Vendor, "ベンダ": Vendor, "ベンダー": Vendor, "受託者": Vendor,
-	"受注者": Vendor, "提供者": Vendor, "提供事業者": Vendor, "受託事業者": Vendor, "保守業者": Vendor,
-	"サービス提供者": Vendor, "委託先": Vendor,
-	"再委託先": Third, "再受託者": Third, "第三者": Third, "下請負人": Third,
+// Vocabulary is the data the roles are read with: role words that need no
+// definition, and the words that mark a defined name as the hospital or the
+// vendor. The built-in one is rules/parties.yaml.
+type Vocabulary struct {
+	Hospital         []string `yaml:"hospital"`
+	Vendor           []string `yaml:"vendor"`
+	Third            []string `yaml:"third"`
+	Both             []string `yaml:"both"`
+	HospitalEntities []string `yaml:"hospital-entities"`
+	VendorEntities   []string `yaml:"vendor-entities"`
 }
 
-// nameOrder lists every name that can be a party, longest first, so that
-// 提供事業者 wins over 事業者.
-var nameOrder = []string{
-	"両当事者", "各当事者", "甲乙", "サービス提供者", "再委託先", "再受託者", "下請負人", "第三者", "提供事業者", "受託事業者", "お客さま", "ユーザー", "医療機関", "利用機関", "ベンダー",
-	"お客様", "利用者", "ユーザ", "委託者", "発注者", "委託元", "診療所", "契約者", "保守業者", "事業者", "ベンダ", "受託者", "受注者", "提供者", "委託先",
-	"当病院", "当院", "本院", "病院", "当社", "弊社", "甲", "乙", "丙",
+// Merge adds another vocabulary's words to v.
+func (v *Vocabulary) Merge(o *Vocabulary) {
+	v.Hospital = append(v.Hospital, o.Hospital...)
+	v.Vendor = append(v.Vendor, o.Vendor...)
+	v.Third = append(v.Third, o.Third...)
+	v.Both = append(v.Both, o.Both...)
+	v.HospitalEntities = append(v.HospitalEntities, o.HospitalEntities...)
+	v.VendorEntities = append(v.VendorEntities, o.VendorEntities...)
 }
 
-// hospitalWords in a defined entity's name mark it as a medical institution.
-var hospitalWords = []string{"病院", "医療法人", "診療所", "クリニック", "医院", "医療センター", "医療機関", "病院機構", "歯科", "医科"}
+// generic maps the role words to their roles.
+func (v *Vocabulary) generic() map[string]Role {
+	m := map[string]Role{}
+	for _, x := range []struct {
+		words []string
+		role  Role
+	}{{v.Hospital, Hospital}, {v.Vendor, Vendor}, {v.Third, Third}, {v.Both, Both}} {
+		for _, w := range x.words {
+			m[w] = x.role
+		}
+	}
+	return m
+}
 
-// vendorWords mark an IT vendor.
-var vendorWords = []string{"株式会社", "有限会社", "合同会社", "ベンダ", "受託者", "事業者", "(株)", "㈱"}
-
-// isPartyAlias tells a name that can stand for a party (甲, 受託者, 当社)
+// isPartyAlias tells a name that can stand for a party (甲, 受託者, 当センター)
 // from other defined terms (「本連携システム等」, 「本業務」).
-func isPartyAlias(a string) bool {
+func isPartyAlias(a string, generic map[string]Role) bool {
 	if a == "甲" || a == "乙" || a == "丙" || generic[a] != Unknown {
 		return true
 	}
-	return utf8.RuneCountInString(a) <= 6 && (strings.HasSuffix(a, "者") || strings.HasSuffix(a, "社") || strings.HasSuffix(a, "院") || strings.HasSuffix(a, "機関"))
+	return utf8.RuneCountInString(a) <= 6 && (strings.HasPrefix(a, "当") || strings.HasSuffix(a, "者") || strings.HasSuffix(a, "社") ||
+		strings.HasSuffix(a, "院") || strings.HasSuffix(a, "機関"))
 }
 
 // 「X(以下「甲」という。)」, 「X(以下、「乙」という)」, 「X(以下単に「甲」という。)」
 var reDefine = regexp.MustCompile(`([^、。()「」\s]{1,40})\(以下[、,]?(?:単に)?「(甲|乙|丙|[^」]{1,8})」と(?:いう|称する|いい)`)
 
-// Detect reads the roles from a document's definitions. hospital, when not
-// empty, is the name the user says is the medical institution (--hospital).
-func Detect(d *structure.Document, hospital string) *Roles {
+// Detect reads the roles from a document's definitions with the vocabulary
+// v. hospital, when not empty, is the name the user says is the medical
+// institution (--hospital).
+func Detect(d *structure.Document, hospital string, v *Vocabulary) *Roles {
 	r := &Roles{Names: map[string]Role{}}
 	defer r.index()
+	generic := v.generic()
 	for n, role := range generic {
 		r.Names[n] = role
 	}
-	r.Names["甲乙"], r.Names["両当事者"], r.Names["各当事者"] = Both, Both, Both
 	if hospital != "" {
 		r.Names[hospital] = Hospital
 		if other := counterpart(hospital); other != "" {
@@ -118,16 +133,16 @@ func Detect(d *structure.Document, hospital string) *Roles {
 		}
 		for _, m := range reDefine.FindAllStringSubmatch(s.Text(), -1) {
 			entity, alias := m[1], m[2]
-			if !isPartyAlias(alias) {
+			if !isPartyAlias(alias, generic) {
 				continue
 			}
 			role := Unknown
 			switch {
-			case containsAny(entity, hospitalWords):
+			case containsAny(entity, v.HospitalEntities):
 				role = Hospital
 			case generic[entity] != Unknown:
 				role = generic[entity]
-			case containsAny(entity, vendorWords):
+			case containsAny(entity, v.VendorEntities):
 				role = Vendor
 			}
 			if role == Unknown {
@@ -157,8 +172,19 @@ func Detect(d *structure.Document, hospital string) *Roles {
 	return r
 }
 
-// index records the prefixes of every name.
+// index records the prefixes of every name, and orders the names longest
+// first so that 提供事業者 wins over 事業者.
 func (r *Roles) index() {
+	r.order = r.order[:0]
+	for n := range r.Names {
+		r.order = append(r.order, n)
+	}
+	sort.Slice(r.order, func(i, j int) bool {
+		if len(r.order[i]) != len(r.order[j]) {
+			return len(r.order[i]) > len(r.order[j])
+		}
+		return r.order[i] < r.order[j]
+	})
 	r.starts = map[string]bool{}
 	for n := range r.Names {
 		for i := range n {
@@ -320,21 +346,13 @@ func (r *Roles) NameAt(toks []morph.Token, i int) (string, int) {
 	if r.starts != nil && !r.starts[toks[i].Surface] {
 		return "", i + 1
 	}
-	for _, n := range nameOrder {
-		if _, ok := r.Names[n]; !ok {
-			continue
-		}
+	for _, n := range r.order {
 		var b strings.Builder
 		for k := i; k < len(toks) && b.Len() < len(n); k++ {
 			b.WriteString(toks[k].Surface)
 			if b.String() == n {
 				return n, k + 1
 			}
-		}
-	}
-	for n := range r.Names {
-		if toks[i].Surface == n {
-			return n, i + 1
 		}
 	}
 	return "", i + 1

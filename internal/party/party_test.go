@@ -1,13 +1,30 @@
-package party
+package party_test
 
 import (
 	"strings"
 	"testing"
 
+	"github.com/clauselint/clauselint/internal/party"
+	"github.com/clauselint/clauselint/rules"
+
 	"github.com/clauselint/clauselint/internal/document"
 	"github.com/clauselint/clauselint/internal/morph"
 	"github.com/clauselint/clauselint/internal/structure"
 )
+
+// vocabulary is the built-in rules/parties.yaml.
+func vocabulary(t *testing.T) *party.Vocabulary {
+	t.Helper()
+	an, err := morph.Shared()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := rules.Load(an)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set.Parties
+}
 
 func TestDetect(t *testing.T) {
 	tests := []struct {
@@ -29,8 +46,8 @@ func TestDetect(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r := Detect(structure.Parse(d), tt.hospitalFlag)
-			if r.Names[tt.hospital] != Hospital || r.Names[tt.vendor] != Vendor || r.Assumed != tt.assumed {
+			r := party.Detect(structure.Parse(d), tt.hospitalFlag, vocabulary(t))
+			if r.Names[tt.hospital] != party.Hospital || r.Names[tt.vendor] != party.Vendor || r.Assumed != tt.assumed {
 				t.Errorf("%s=%s %s=%s assumed=%v (%s)", tt.hospital, r.Names[tt.hospital], tt.vendor, r.Names[tt.vendor], r.Assumed, r.Source)
 			}
 		})
@@ -43,21 +60,21 @@ func TestSubject(t *testing.T) {
 		t.Fatal(err)
 	}
 	d, _ := document.Parse("c.txt", []byte("病院A（以下「甲」という。）と株式会社B（以下「乙」という。）は契約する。"))
-	r := Detect(structure.Parse(d), "")
+	r := party.Detect(structure.Parse(d), "", vocabulary(t))
 	tests := []struct {
 		text, name string
-		role       Role
+		role       party.Role
 	}{
-		{"乙は、甲の承諾を得なければならない。", "乙", Vendor},
-		{"甲は、乙に対し報告を求めることができる。", "甲", Hospital},
-		{"甲及び乙は、秘密を保持する。", "甲及び乙", Both},
-		{"甲乙は、協議する。", "甲乙", Both},
-		{"再委託先の行為については、乙が責任を負う。", "乙", Vendor},
-		{"当社は、お客様に通知します。", "当社", Vendor},
-		{"個人情報は適切に管理されなければならない。", "", Unknown},
-		{"甲の指示があったときは、乙は直ちに報告する。", "乙", Vendor},
-		{"乙は、甲が要請したときは、直ちに報告する。", "乙", Vendor},
-		{"但し、乙は、甲が要請した場合、報告するものとし、甲は乙に中止を請求することができる。", "甲", Hospital},
+		{"乙は、甲の承諾を得なければならない。", "乙", party.Vendor},
+		{"甲は、乙に対し報告を求めることができる。", "甲", party.Hospital},
+		{"甲及び乙は、秘密を保持する。", "甲及び乙", party.Both},
+		{"甲乙は、協議する。", "甲乙", party.Both},
+		{"再委託先の行為については、乙が責任を負う。", "乙", party.Vendor},
+		{"当社は、お客様に通知します。", "当社", party.Vendor},
+		{"個人情報は適切に管理されなければならない。", "", party.Unknown},
+		{"甲の指示があったときは、乙は直ちに報告する。", "乙", party.Vendor},
+		{"乙は、甲が要請したときは、直ちに報告する。", "乙", party.Vendor},
+		{"但し、乙は、甲が要請した場合、報告するものとし、甲は乙に中止を請求することができる。", "甲", party.Hospital},
 	}
 	for _, tt := range tests {
 		toks := an.Tokens(tt.text)
@@ -74,7 +91,26 @@ func TestSubject(t *testing.T) {
 			at = k
 		}
 	}
-	if name, role := r.Subject(toks, at); name != "乙" || role != Vendor {
+	if name, role := r.Subject(toks, at); name != "乙" || role != party.Vendor {
 		t.Errorf("agent of 見直し: %s %s, want 乙 vendor", name, role)
+	}
+}
+
+// TestContractNamesAreFound: a name only the contract defines (当センター)
+// is found in its clauses and listed among the roles, not only the
+// vocabulary's words.
+func TestContractNamesAreFound(t *testing.T) {
+	d, _ := document.Parse("c.txt", []byte("地域医療センター病院（以下「当センター」という。）と株式会社B（以下「受託会社」という。）は契約する。"))
+	r := party.Detect(structure.Parse(d), "", vocabulary(t))
+	an, _ := morph.Shared()
+	if name, role := r.Subject(an.Tokens("受託会社は、当センターに報告する。"), 100); name != "受託会社" || role != party.Vendor {
+		t.Errorf("subject %s %s, want 受託会社 vendor", name, role)
+	}
+	found := false
+	for _, n := range r.Hospital() {
+		found = found || n == "当センター"
+	}
+	if !found {
+		t.Errorf("当センター not among the hospital's names: %v", r.Hospital())
 	}
 }

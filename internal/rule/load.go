@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -15,12 +16,16 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/clauselint/clauselint/internal/morph"
+	"github.com/clauselint/clauselint/internal/party"
 )
 
 // Set is the loaded, compiled rules with their lexicon.
 type Set struct {
 	Rules   []*Rule
 	Lexicon *Lexicon
+	// Parties is the vocabulary the contract's parties are read with
+	// (parties.yaml of every source, merged).
+	Parties *party.Vocabulary
 	byID    map[string]*Rule
 }
 
@@ -40,13 +45,16 @@ type Source struct {
 // LexiconFile is the name of a folder's lexicon.
 const LexiconFile = "lexicon.yaml"
 
+// PartiesFile is the name of a folder's party vocabulary.
+const PartiesFile = "parties.yaml"
+
 // Profiles are the contract types a rule can be limited to.
 var Profiles = []string{"導入", "保守", "クラウド", "運用"}
 
 // Load reads every source, lexicons first, then rules, and compiles them.
 // extra holds lexicon additions from the configuration (concept → words).
 func Load(a *morph.Analyzer, sources []Source, extra map[string][]string, extraName string) (*Set, error) {
-	set := &Set{Lexicon: NewLexicon(), byID: map[string]*Rule{}}
+	set := &Set{Lexicon: NewLexicon(), Parties: &party.Vocabulary{}, byID: map[string]*Rule{}}
 	var errs []error
 	type file struct {
 		name string
@@ -71,6 +79,19 @@ func Load(a *morph.Analyzer, sources []Source, extra map[string][]string, extraN
 				continue
 			}
 			name := path.Join(src.Name, n)
+			if n == PartiesFile {
+				var v party.Vocabulary
+				dec := yaml.NewDecoder(bytes.NewReader(data))
+				dec.KnownFields(true)
+				if err := dec.Decode(&v); err != nil && err != io.EOF {
+					var node yaml.Node
+					_ = yaml.Unmarshal(data, &node)
+					errs = append(errs, yamlError(name, err, &node))
+					continue
+				}
+				set.Parties.Merge(&v)
+				continue
+			}
 			if n == LexiconFile {
 				var node yaml.Node
 				if err := yaml.Unmarshal(data, &node); err != nil {

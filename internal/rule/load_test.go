@@ -35,6 +35,7 @@ func TestBadRules(t *testing.T) {
 			`bad-key/X-1.yaml:11:5: example 1: unknown element "b"`,
 		}},
 		{"bad-yaml", []string{"bad-yaml/X-1.yaml:1:1: did not find expected"}},
+		{"bad-parties", []string{"bad-parties/parties.yaml:2:1: field hospitals not found"}},
 	}
 	a := analyzer(t)
 	for _, tt := range tests {
