@@ -100,7 +100,7 @@ func (c *context) lemmaIndex(s *structure.Sentence) map[string][]int {
 		toks := c.tokens(s)
 		x.lemmas = make(map[string][]int, len(toks))
 		for i, t := range toks {
-			x.lemmas[t.Lemma] = append(x.lemmas[t.Lemma], i)
+			x.lemmas[t.Key] = append(x.lemmas[t.Key], i)
 		}
 	}
 	return x.lemmas

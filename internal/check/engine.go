@@ -247,7 +247,7 @@ func (c *context) findUncached(s *structure.Sentence, con *rule.Concept) []match
 				continue
 			}
 			for k := 1; k < n; k++ {
-				if toks[i+k].Lemma != f.Lemmas[k] {
+				if toks[i+k].Key != f.Lemmas[k] {
 					continue scan
 				}
 			}
@@ -292,7 +292,7 @@ func (c *context) findParty(s *structure.Sentence, toks []morph.Token, f rule.Fo
 		k := o.End
 		ok := k+len(f.Lemmas) <= len(toks)
 		for j := 0; ok && j < len(f.Lemmas); j++ {
-			ok = toks[k+j].Lemma == f.Lemmas[j]
+			ok = toks[k+j].Key == f.Lemmas[j]
 		}
 		if ok {
 			out = append(out, match{s, o.Start, k + len(f.Lemmas)})

@@ -17,6 +17,7 @@ import (
 type Token struct {
 	Surface string
 	Lemma   string // base form; the surface where the dictionary has none; ASCII lower-cased
+	Key     string // the lemma with its spelling variants folded: what rule terms match (variants.go)
 	Reading string
 	POS     string // 名詞, 動詞, 助動詞, …
 	POS1    string // the sub-category: 自立, 接尾, 格助詞, …
@@ -78,10 +79,17 @@ func (a *Analyzer) Tokens(s string) []Token {
 		if strings.TrimSpace(t.Surface) == "" {
 			continue // white space carries nothing and breaks term sequences
 		}
+		if t.POS == "接頭詞" && honorific[t.Lemma] {
+			continue // ご承諾 is 承諾: politeness would break term sequences too
+		}
+		t.Key = Key(t.Lemma)
 		out = append(out, t)
 	}
 	return out
 }
+
+// honorific prefixes (お知らせ is one word in the dictionary and stays).
+var honorific = map[string]bool{"お": true, "ご": true, "御": true}
 
 func lowerASCII(s string) string {
 	for i := 0; i < len(s); i++ {

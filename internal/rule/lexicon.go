@@ -2,6 +2,7 @@ package rule
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -24,22 +25,27 @@ type Concept struct {
 
 func (c *Concept) addForm(f Form) {
 	c.Forms = appendForm(c.Forms, f)
-	for _, a := range c.Anchors {
-		if a == f.Anchor {
-			return
+	as := f.Anchors
+	if len(as) == 0 {
+		as = []string{""} // a party form: no fixed anchor, never skipped
+	}
+	for _, fa := range as {
+		if !slices.Contains(c.Anchors, fa) {
+			c.Anchors = append(c.Anchors, fa)
 		}
 	}
-	c.Anchors = append(c.Anchors, f.Anchor)
 }
 
-// Form is one wording, tokenised into lemmas.
+// Form is one wording, tokenised into lemma keys (morph.Key: spelling
+// variants folded).
 type Form struct {
 	Text   string
 	Lemmas []string
-	// Anchor is a substring every occurrence must contain: the first
-	// character (kanji and kana keep it under inflection), the cheap
-	// prefilter before any sentence is tokenised. Empty for party forms.
-	Anchor string
+	// Anchors: every occurrence contains one of them. They are the first
+	// character of the first word in each of its spellings (kanji and kana
+	// keep it under inflection), the cheap prefilter before any sentence is
+	// tokenised. Empty for party forms.
+	Anchors []string
 	// Party, when set ("hospital" or "vendor"), makes the form stand for
 	// whatever name the contract gives that party (甲, 当院, 委託者, お客様 …),
 	// followed by Lemmas: 「@医療機関に」 matches 甲に in one contract and
@@ -155,7 +161,7 @@ func compileForm(s string, a *morph.Analyzer) (Form, error) {
 			f := Form{Text: s, Party: party}
 			if rest != "" {
 				for _, t := range a.Tokens(text.Normalize(rest).Text) {
-					f.Lemmas = append(f.Lemmas, t.Lemma)
+					f.Lemmas = append(f.Lemmas, t.Key)
 				}
 			}
 			return f, nil
@@ -170,10 +176,14 @@ func compileForm(s string, a *morph.Analyzer) (Form, error) {
 		return Form{}, fmt.Errorf("%q has no words", s)
 	}
 	f := Form{Text: n}
-	_, size := utf8.DecodeRuneInString(n)
-	f.Anchor = n[:size]
+	for _, w := range append([]string{toks[0].Surface}, morph.Spellings(toks[0].Key)...) {
+		_, size := utf8.DecodeRuneInString(w)
+		if a := w[:size]; !slices.Contains(f.Anchors, a) {
+			f.Anchors = append(f.Anchors, a)
+		}
+	}
 	for _, t := range toks {
-		f.Lemmas = append(f.Lemmas, t.Lemma)
+		f.Lemmas = append(f.Lemmas, t.Key)
 	}
 	return f, nil
 }
