@@ -201,6 +201,8 @@ func modalityOf(c []canon) Modality {
 		return Obligation // 〜を必須とする, 〜を前提条件とする
 	case hasSuffix(c, "不要", "と", "する"), hasSuffix(c, "不要", "だ"), hasSuffix(c, "不要", "で", "ある"), hasSuffix(c, "不要"):
 		return Waiver // 承認は不要とする
+	case len(c) >= 3 && hasSuffix(c, "と", "する") && layout[c[len(c)-3].lemma]:
+		return Obligation // 相互に認証し合う構成とする: what the relative clause says is laid down
 	case hasSuffix(c, "いう"), hasSuffix(c, "目的", "と", "する"), hasSuffix(c, "称する"), hasSuffix(c, "呼ぶ"),
 		hasSuffix(c, "締結", "する"), hasSuffix(c, "契約", "する") && len(c) < 40, hasSuffix(c, "と", "する") && !wrapped && len(c) > 2 && c[len(c)-3].pos != "動詞" && c[len(c)-3].pos != "助動詞":
 		return Statement
@@ -211,6 +213,11 @@ func modalityOf(c []canon) Modality {
 		return Obligation
 	case last.lemma == "こと" && len(c) >= 2 && (c[len(c)-2].pos == "動詞" || c[len(c)-2].pos == "助動詞"):
 		return Obligation // list item: 〜すること
+	case hasSuffix(c, "による", "こと"), hasSuffix(c, "に", "よる", "こと"):
+		return Obligation // 仕様書: 接続はTLS相互認証によること
+	case hasSuffix(c, "許す", "れる"), hasSuffix(c, "許可", "する", "れる"), hasSuffix(c, "許容", "する", "れる"),
+		hasSuffix(c, "認める", "られる"), hasSuffix(c, "認める", "れる"), hasSuffix(c, "可能", "だ"), hasSuffix(c, "可能", "だ", "ある"), hasSuffix(c, "可能"):
+		return Permission // 同意があった場合にのみ許される; 承諾を得たものに限り認められる
 	case wrapped:
 		if last.pos == "名詞" && last.pos1 != "サ変接続" && !hasSuffix(c, "負担") {
 			return Statement // 「甲乙協議のうえ定めるものとする」 still has a verb; 「…を本件業務とする」 does not
@@ -355,7 +362,8 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 				return meansBoundary, neglect
 			}
 		case t.lemma == "場合" || t.lemma == "とき" || t.lemma == "際" || t.lemma == "時" || t.lemma == "たら" || t.lemma == "なら":
-			if next(1) == "に" && next(2) == "限る" || next(1) == "に" && next(2) == "限り" {
+			// 場合に限り, 場合にのみ, 場合のみ: only then (IPA reads this のみ as 飲む)
+			if next(1) == "に" && (next(2) == "限る" || next(2) == "限り" || next(2) == "のみ" || next(2) == "のむ") || next(1) == "のみ" {
 				return meansBoundary, neglect
 			}
 			if k > 0 && c[k-1].lemma == "ない" {
@@ -401,6 +409,10 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 	}
 	return noBoundary, neglect
 }
+
+// layout: nouns of design that 「…とする」 lays down with the clause that
+// qualifies them (…する仕組みとする, …する構成とする).
+var layout = map[string]bool{"構成": true, "仕組み": true, "方式": true, "設計": true, "仕様": true, "運用": true, "体制": true, "構造": true}
 
 var promise = map[string]bool{"確約": true, "誓約": true, "約束": true, "表明": true, "保証": true, "約する": true}
 
