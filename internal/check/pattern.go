@@ -308,12 +308,16 @@ func (c *context) discretionIn(s *structure.Sentence, before int, trigger bool) 
 		if trigger && !triggerAfter(toks, m.j) {
 			continue
 		}
-		for k := m.i - 1; k >= 0 && k >= m.i-12; k-- {
+		for k := m.i - 1; k >= 0 && k >= m.i-16; k-- {
 			if toks[k].Lemma == "自ら" || toks[k].Lemma == "自己" || toks[k].Lemma == "独自" {
 				return true
 			}
 			if name, next := roles.NameAt(toks, k); name != "" && next < len(toks) && next <= m.i {
-				if p := toks[next].Surface; p == "が" || p == "の" || p == "は" {
+				p := toks[next].Surface
+				// 受注者が本院の診療に影響しないと判断した: the judge is the subject
+				// (が, は); a name with の judges only as the word's own
+				// modifier (当社の判断, 乙の裁量).
+				if p == "が" || p == "は" || p == "の" && next+1 == m.i {
 					return roles.Names[name] == party.Vendor
 				}
 			}

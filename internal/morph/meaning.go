@@ -213,6 +213,9 @@ func modalityOf(c []canon) Modality {
 		return Obligation
 	case last.lemma == "こと" && len(c) >= 2 && (c[len(c)-2].pos == "動詞" || c[len(c)-2].pos == "助動詞"):
 		return Obligation // list item: 〜すること
+	case !wrapped && (hasSuffix(c, "こと", "を", "推奨", "する") || hasSuffix(c, "こと", "を", "勧める") || hasSuffix(c, "こと", "を", "奨励", "する") ||
+		hasSuffix(c, "こと", "を", "期待", "する") || hasSuffix(c, "こと", "が", "望ましい") || hasSuffix(c, "の", "が", "望ましい")):
+		return Statement // 多要素認証を有効にすることを推奨します: advice, nobody is bound
 	case hasSuffix(c, "による", "こと"), hasSuffix(c, "に", "よる", "こと"):
 		return Obligation // 仕様書: 接続はTLS相互認証によること
 	case hasSuffix(c, "許す", "れる"), hasSuffix(c, "許可", "する", "れる"), hasSuffix(c, "許容", "する", "れる"),
