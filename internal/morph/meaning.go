@@ -472,6 +472,22 @@ func decidedOn(c []canon) bool {
 	return false
 }
 
+// disregarded: 〜を問わず, 〜にかかわらず (関わらず, 拘らず) closes the phrase
+// that holds the term, before any 、.
+func disregarded(c []canon) bool {
+	for k := 0; k+1 < len(c) && k < 10; k++ {
+		switch c[k].lemma {
+		case "、":
+			return false
+		case "問う", "かかわる", "関わる", "拘る":
+			if c[k+1].lemma == "ない" && k > 0 && (c[k-1].lemma == "を" || c[k-1].lemma == "に") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // negPurpose: 〜ことのないよう(に): an obligation to prevent something,
 // which is a prohibition in disguise.
 func negPurpose(c []canon) bool {
@@ -573,6 +589,9 @@ func TermStatus(toks []Token, i, j int, m Modality) Status {
 	// 本システムの利用者認証は、二要素認証とする: the term is what is laid down.
 	if m == Statement && isComplementTail(c[from:]) {
 		return Required
+	}
+	if disregarded(c[from:]) {
+		return Waived // 桁数を問わず登録を受け付ける: the term does not count
 	}
 	b, neglect := boundaryAfter(c, from)
 	switch b {
