@@ -154,8 +154,9 @@ func modalityOf(c []canon) Modality {
 	case hasSuffix(c, "て", "は", "なる", "ない"), hasSuffix(c, "で", "は", "なる", "ない"),
 		hasSuffix(c, "て", "は", "いける", "ない"):
 		return Prohibition
-	case hasSuffix(c, "免れる", "ない"):
-		return Obligation
+	case hasSuffix(c, "免れる", "ない"), hasSuffix(c, "変わる", "は", "ない"), hasSuffix(c, "変わる", "は", "ある", "ない"),
+		hasSuffix(c, "拒む", "こと", "が", "できる", "ない"), hasSuffix(c, "拒否", "する", "こと", "が", "できる", "ない"), hasSuffix(c, "拒む", "ない"):
+		return Obligation // 責任を負うことに変わりはない; 賠償を拒むことができない
 	case hasSuffix(c, "負う", "もの", "だ", "は", "ない"), hasSuffix(c, "負う", "もの", "だ", "は", "ある", "ない"),
 		hasSuffix(c, "要する", "もの", "だ", "は", "ない"), hasSuffix(c, "要す", "もの", "だ", "は", "ない"):
 		return Waiver // 責任を負うものではない: a disclaimer, not a mere negation
@@ -488,6 +489,53 @@ func disregarded(c []canon) bool {
 	return false
 }
 
+// excluded: 〜の対象外, 〜の範囲外, 〜に含まれない close the phrase that
+// holds the term.
+func excluded(c []canon) bool {
+	for k := 0; k+1 < len(c) && k < 10; k++ {
+		switch {
+		case c[k].lemma == "、" || c[k].pos == "動詞" && c[k].lemma != "含む":
+			return false
+		case (c[k].lemma == "対象" || c[k].lemma == "範囲") && c[k+1].lemma == "外":
+			return true
+		case c[k].lemma == "含む" && c[k+1].lemma == "ない", c[k].lemma == "含む" && k+2 < len(c) && c[k+1].lemma == "れる" && c[k+2].lemma == "ない":
+			return k > 0 && c[k-1].lemma == "に"
+		}
+	}
+	return false
+}
+
+// negatingAct: the term is what an act of shutting out is done to
+// (無効化する, 遮断する, 拒否する, 排除する, 禁止する), in the same phrase.
+func negatingAct(c []canon) bool {
+	for k := 0; k < len(c) && k < 12; k++ {
+		switch {
+		case c[k].lemma == "、":
+			return false
+		case c[k].pos == "動詞":
+			return false
+		case c[k].lemma == "無効" && k+1 < len(c) && c[k+1].lemma == "化",
+			c[k].lemma == "遮断", c[k].lemma == "拒否", c[k].lemma == "排除", c[k].lemma == "禁止":
+			return k > 0 && (c[k-1].lemma == "は" || c[k-1].lemma == "を")
+		}
+	}
+	return false
+}
+
+// clauseModality: when the term's clause closes with 〜ものとし、 or
+// 〜てはならず、 before the sentence ends, the modality of that clause.
+func clauseModality(c []canon, from int) (Modality, bool) {
+	for k := from; k+3 < len(c); k++ {
+		if c[k].lemma == "もの" && c[k+1].lemma == "と" && c[k+2].lemma == "する" && c[k+2].form == "連用形" && c[k+3].lemma == "、" {
+			return modalityOf(c[:k+3]), true
+		}
+		if c[k].lemma == "て" && c[k+1].lemma == "は" && c[k+2].lemma == "なる" && c[k+3].lemma == "ない" && k+4 < len(c) && c[k+4].lemma == "、" {
+			return Prohibition, true
+		}
+	}
+	return 0, false
+}
+
 // negPurpose: 〜ことのないよう(に): an obligation to prevent something,
 // which is a prohibition in disguise.
 func negPurpose(c []canon) bool {
@@ -590,10 +638,18 @@ func TermStatus(toks []Token, i, j int, m Modality) Status {
 	if m == Statement && isComplementTail(c[from:]) {
 		return Required
 	}
-	if disregarded(c[from:]) {
-		return Waived // 桁数を問わず登録を受け付ける: the term does not count
+	if disregarded(c[from:]) || excluded(c[from:]) {
+		return Waived // 桁数を問わず登録を受け付ける; 提供の対象外とする: the term does not count
+	}
+	if m == Obligation && negatingAct(c[from:]) {
+		return Forbidden // 平文による接続は無効化すること
 	}
 	b, neglect := boundaryAfter(c, from)
+	if b == negBoundary {
+		if cm, ok := clauseModality(c, from); ok {
+			m = cm // 同意なく分析の対象とされないものとし、…: the clause's own predicate decides
+		}
+	}
 	switch b {
 	case noBoundary:
 		switch m {
