@@ -402,6 +402,11 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 		case t.lemma == "により" || t.lemma == "によって" || (t.lemma == "こと" && next(1) == "により"):
 			return meansBoundary, neglect
 		}
+		// 〜を管理するとともに、…報告する: とともに after a verb joins two
+		// duties; the term's own predicate shares the final modality.
+		if (t.lemma == "とともに" || t.lemma == "と共に") && k > 0 && (c[k-1].pos == "動詞" || c[k-1].pos == "助動詞") && c[k-1].lemma != "ない" {
+			return noBoundary, neglect
+		}
 		// 〜を開示し、これを変更するときは…: the term's predicate ends at a
 		// 連用形 followed by 、 and shares the final predicate's modality.
 		if t.pos == "動詞" && t.form == "連用形" && next(1) == "、" && !isDisjunction(next(2)) {
