@@ -119,11 +119,55 @@ func SentenceModality(toks []Token) Modality {
 	if n := len(toks); n > 1 && (toks[0].Surface == "(" || toks[0].Surface == "【") && (toks[n-1].Surface == ")" || toks[n-1].Surface == "】") {
 		return Statement // a heading in brackets: (再委託の禁止)
 	}
+	if cells := tableCells(toks); cells != nil {
+		return rowModality(cells)
+	}
 	c := canonical(toks)
 	for len(c) > 0 && c[len(c)-1].lemma == "、" {
 		c = c[:len(c)-1]
 	}
 	return modalityOf(c)
+}
+
+// tableCells splits a table row (| a | b | c |) into its cells; nil when
+// the tokens are not a row.
+func tableCells(toks []Token) [][]Token {
+	var cells [][]Token
+	start, bars := 0, 0
+	for k, t := range toks {
+		if t.Surface == "|" {
+			bars++
+			if k > start {
+				cells = append(cells, toks[start:k])
+			}
+			start = k + 1
+		}
+	}
+	if bars < 2 {
+		return nil
+	}
+	if start < len(toks) {
+		cells = append(cells, toks[start:])
+	}
+	return cells
+}
+
+// rowModality: a requirement table's row binds as its requirement cell
+// does (…しないこと | 必須), unless a cell marks the row optional (任意).
+func rowModality(cells [][]Token) Modality {
+	m := Statement
+	for _, cell := range cells {
+		if len(cell) == 1 {
+			switch cell[0].Lemma {
+			case "任意", "推奨", "オプション", "望ましい":
+				return Statement
+			}
+		}
+		if cm := SentenceModality(cell); cm != Statement {
+			m = cm
+		}
+	}
+	return m
 }
 
 func modalityOf(c []canon) Modality {
@@ -278,6 +322,7 @@ const (
 	negBoundary              // 承諾なく, 承諾を得ずに, 承諾を得ないで, 承諾を得た場合を除き, 承諾を得なければ, 承諾のない限り
 	triggerBoundary          // 漏えいが発生した場合, 〜したときは, 〜の際: an event, not a duty
 	meansBoundary            // 承諾を得て, 承諾を得た上で, 承諾を得た場合に限り: a precondition
+	coordinated              // 〜に限定し、…接続は受け付けない: the term's positive predicate joined to another clause
 )
 
 // boundaryAfter walks from the token after a term towards the end of the
@@ -289,7 +334,7 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 	// 〜を定期的に見直し、…: the term is itself a verb whose clause ends here.
 	if from > 0 && from < len(c) && c[from-1].pos == "動詞" && c[from-1].form == "連用形" && c[from].lemma == "、" &&
 		(from+1 >= len(c) || !isDisjunction(c[from+1].lemma)) {
-		return noBoundary, neglect
+		return coordinatedWith(c[from-1].lemma, c[from+1:]), neglect
 	}
 	for k := from; k < len(c); k++ {
 		t := c[k]
@@ -413,10 +458,29 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 			if t.lemma == "できる" {
 				return ownPermission, neglect // 〜することができ、乙はこれに異議を述べない
 			}
-			return noBoundary, neglect
+			return coordinatedWith(t.lemma, c[k+2:]), neglect
 		}
 	}
 	return noBoundary, neglect
+}
+
+// coordinatedWith: after 〜し、 the rest has an object or topic of its own
+// (を, は) before its predicate, so a negation there is about that object:
+// 「HTTPSに限定し、暗号化されていない接続は受け付けない」 binds HTTPS.
+func coordinatedWith(verb string, rest []canon) boundary {
+	switch verb {
+	case "含む", "含める", "はじめる", "始める", "初める", "除く":
+		return noBoundary // 報告を含め、一切の対応を行わない: "including", not a clause
+	}
+	for _, x := range rest {
+		if x.lemma == "、" {
+			continue
+		}
+		if (x.lemma == "を" || x.lemma == "は") && x.pos == "助詞" {
+			return coordinated
+		}
+	}
+	return noBoundary
 }
 
 // layout: nouns of design that 「…とする」 lays down with the clause that
@@ -428,6 +492,9 @@ var promise = map[string]bool{"確約": true, "誓約": true, "約束": true, "�
 // negatedSoon: the predicate after 〜なければ is itself negated (できない,
 // 認めない) before the next clause: 「Xでなければ登録できないよう設定する」.
 func negatedSoon(c []canon) bool {
+	if len(c) > 0 && c[0].lemma == "、" {
+		c = c[1:] // 経なければ、ログインできない
+	}
 	for k, x := range c {
 		if x.lemma == "、" || k > 8 {
 			return false
@@ -669,6 +736,13 @@ func TermStatus(toks []Token, i, j int, m Modality) Status {
 			return Permitted
 		case Waiver:
 			return Waived
+		}
+	case coordinated:
+		switch m {
+		case Obligation, Prohibition, Negation, Waiver:
+			return Required // the negation belongs to the other clause's object
+		case Permission:
+			return Permitted
 		}
 	case ownObligation:
 		return Required
