@@ -249,7 +249,7 @@ func (r *Roles) Mentions(toks []morph.Token) []Mention {
 			case "は":
 				out = append(out, Mention{n, role, i, true, false})
 			case "が":
-				if i == 0 || toks[i-1].Surface != "の" {
+				if (i == 0 || toks[i-1].Surface != "の") && !relativeClause(toks, k+1) {
 					out = append(out, Mention{n, role, i, false, false})
 				}
 			}
@@ -257,6 +257,27 @@ func (r *Roles) Mentions(toks []morph.Token) []Mention {
 		i = k - 1
 	}
 	return out
+}
+
+// relativeClause: the predicate after 「Xが」 qualifies a noun (本院が指定する
+// 期日, 乙が必要と認める場合), so X is the subject of that clause only, not of
+// the sentence.
+func relativeClause(toks []morph.Token, from int) bool {
+	for k := from; k < len(toks) && k < from+10; k++ {
+		t := toks[k]
+		if t.Surface == "、" || t.POS == "記号" {
+			return false
+		}
+		if t.POS != "動詞" || t.POS1 != "自立" {
+			continue
+		}
+		j := k + 1
+		for j < len(toks) && (toks[j].POS == "助動詞" || toks[j].POS == "動詞" && toks[j].POS1 != "自立") {
+			j++
+		}
+		return j < len(toks) && toks[j].POS == "名詞" && (toks[j-1].Form == "基本形" || toks[j-1].Form == "")
+	}
+	return false
 }
 
 // Occurrence is a party name found in a sentence, at tokens [Start, End).
