@@ -514,7 +514,7 @@ var acquiring = map[string]bool{"得る": true, "受ける": true, "経る": tru
 // follows, before any other clause starts.
 func triggerSoon(c []canon) bool {
 	for k, x := range c {
-		if x.lemma == "、" || k > 10 {
+		if x.lemma == "、" || k > 16 {
 			return false
 		}
 		if (x.lemma == "場合" || x.lemma == "とき" || x.lemma == "際") && k+1 < len(c) {

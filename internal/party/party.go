@@ -280,6 +280,17 @@ func relativeClause(toks []morph.Token, from int) bool {
 	return false
 }
 
+// WithoutAgents drops the agents of noun phrases (乙による見直し) from ms.
+func WithoutAgents(ms []Mention) []Mention {
+	var out []Mention
+	for _, m := range ms {
+		if !m.Agent {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // Occurrence is a party name found in a sentence, at tokens [Start, End).
 type Occurrence struct {
 	Name       string
