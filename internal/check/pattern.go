@@ -82,11 +82,18 @@ func (c *context) subject(r reading, m match) (string, party.Role) {
 	if s == m.s && morph.Subordinate(c.tokens(s), m.i, m.j) {
 		subjectAt = party.TopicAt
 	}
-	name, role := subjectAt(c.partyMentions(roles, s), at)
-	if role == party.Unknown && s == r.s && r.lead != nil {
-		name, role = party.SubjectAt(c.partyMentions(roles, r.lead), len(c.tokens(r.lead)))
+	ms := c.partyMentions(roles, s)
+	if s == r.s && r.lead != nil {
+		// An item with no subject of its own takes its 柱書's; an agent in
+		// the item (再委託先による遂行状況を…説明すること) is not one.
+		if name, role := subjectAt(party.WithoutAgents(ms), at); role != party.Unknown {
+			return name, role
+		}
+		if name, role := party.SubjectAt(c.partyMentions(roles, r.lead), len(c.tokens(r.lead))); role != party.Unknown {
+			return name, role
+		}
 	}
-	return name, role
+	return subjectAt(ms, at)
 }
 
 // partyFits: an element that asks a duty of the vendor is met only by a
@@ -308,18 +315,38 @@ func (c *context) discretionIn(s *structure.Sentence, before int, trigger bool) 
 		if trigger && !triggerAfter(toks, m.j) {
 			continue
 		}
-		for k := m.i - 1; k >= 0 && k >= m.i-12; k-- {
+		for k := m.i - 1; k >= 0 && k >= m.i-16; k-- {
 			if toks[k].Lemma == "自ら" || toks[k].Lemma == "自己" || toks[k].Lemma == "独自" {
+				// ユーザが自ら選んで指定した: 自ら is whoever is named just before it
+				if name, role := ownerOfSelf(roles, toks, k); name != "" {
+					return role == party.Vendor
+				}
 				return true
 			}
 			if name, next := roles.NameAt(toks, k); name != "" && next < len(toks) && next <= m.i {
-				if p := toks[next].Surface; p == "が" || p == "の" || p == "は" {
+				p := toks[next].Surface
+				// 受注者が本院の診療に影響しないと判断した: the judge is the subject
+				// (が, は); a name with の judges only as the word's own
+				// modifier (当社の判断, 乙の裁量).
+				if p == "が" || p == "は" || p == "の" && next+1 == m.i {
 					return roles.Names[name] == party.Vendor
 				}
 			}
 		}
 	}
 	return false
+}
+
+// ownerOfSelf: the party named with が/は right before 自ら at k, if any.
+func ownerOfSelf(roles *party.Roles, toks []morph.Token, k int) (string, party.Role) {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		if name, next := roles.NameAt(toks, j); name != "" && next < len(toks) {
+			if p := toks[next].Surface; (p == "が" || p == "は") && next+1 <= k {
+				return name, roles.Names[name]
+			}
+		}
+	}
+	return "", party.Unknown
 }
 
 // triggerAfter: a condition noun (場合, とき, 限り) follows within a few tokens.

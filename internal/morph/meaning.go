@@ -119,11 +119,55 @@ func SentenceModality(toks []Token) Modality {
 	if n := len(toks); n > 1 && (toks[0].Surface == "(" || toks[0].Surface == "【") && (toks[n-1].Surface == ")" || toks[n-1].Surface == "】") {
 		return Statement // a heading in brackets: (再委託の禁止)
 	}
+	if cells := tableCells(toks); cells != nil {
+		return rowModality(cells)
+	}
 	c := canonical(toks)
 	for len(c) > 0 && c[len(c)-1].lemma == "、" {
 		c = c[:len(c)-1]
 	}
 	return modalityOf(c)
+}
+
+// tableCells splits a table row (| a | b | c |) into its cells; nil when
+// the tokens are not a row.
+func tableCells(toks []Token) [][]Token {
+	var cells [][]Token
+	start, bars := 0, 0
+	for k, t := range toks {
+		if t.Surface == "|" {
+			bars++
+			if k > start {
+				cells = append(cells, toks[start:k])
+			}
+			start = k + 1
+		}
+	}
+	if bars < 2 {
+		return nil
+	}
+	if start < len(toks) {
+		cells = append(cells, toks[start:])
+	}
+	return cells
+}
+
+// rowModality: a requirement table's row binds as its requirement cell
+// does (…しないこと | 必須), unless a cell marks the row optional (任意).
+func rowModality(cells [][]Token) Modality {
+	m := Statement
+	for _, cell := range cells {
+		if len(cell) == 1 {
+			switch cell[0].Lemma {
+			case "任意", "推奨", "オプション", "望ましい":
+				return Statement
+			}
+		}
+		if cm := SentenceModality(cell); cm != Statement {
+			m = cm
+		}
+	}
+	return m
 }
 
 func modalityOf(c []canon) Modality {
@@ -154,8 +198,9 @@ func modalityOf(c []canon) Modality {
 	case hasSuffix(c, "て", "は", "なる", "ない"), hasSuffix(c, "で", "は", "なる", "ない"),
 		hasSuffix(c, "て", "は", "いける", "ない"):
 		return Prohibition
-	case hasSuffix(c, "免れる", "ない"):
-		return Obligation
+	case hasSuffix(c, "免れる", "ない"), hasSuffix(c, "変わる", "は", "ない"), hasSuffix(c, "変わる", "は", "ある", "ない"),
+		hasSuffix(c, "拒む", "こと", "が", "できる", "ない"), hasSuffix(c, "拒否", "する", "こと", "が", "できる", "ない"), hasSuffix(c, "拒む", "ない"):
+		return Obligation // 責任を負うことに変わりはない; 賠償を拒むことができない
 	case hasSuffix(c, "負う", "もの", "だ", "は", "ない"), hasSuffix(c, "負う", "もの", "だ", "は", "ある", "ない"),
 		hasSuffix(c, "要する", "もの", "だ", "は", "ない"), hasSuffix(c, "要す", "もの", "だ", "は", "ない"):
 		return Waiver // 責任を負うものではない: a disclaimer, not a mere negation
@@ -201,6 +246,8 @@ func modalityOf(c []canon) Modality {
 		return Obligation // 〜を必須とする, 〜を前提条件とする
 	case hasSuffix(c, "不要", "と", "する"), hasSuffix(c, "不要", "だ"), hasSuffix(c, "不要", "で", "ある"), hasSuffix(c, "不要"):
 		return Waiver // 承認は不要とする
+	case len(c) >= 3 && hasSuffix(c, "と", "する") && layout[c[len(c)-3].lemma]:
+		return Obligation // 相互に認証し合う構成とする: what the relative clause says is laid down
 	case hasSuffix(c, "いう"), hasSuffix(c, "目的", "と", "する"), hasSuffix(c, "称する"), hasSuffix(c, "呼ぶ"),
 		hasSuffix(c, "締結", "する"), hasSuffix(c, "契約", "する") && len(c) < 40, hasSuffix(c, "と", "する") && !wrapped && len(c) > 2 && c[len(c)-3].pos != "動詞" && c[len(c)-3].pos != "助動詞":
 		return Statement
@@ -211,6 +258,14 @@ func modalityOf(c []canon) Modality {
 		return Obligation
 	case last.lemma == "こと" && len(c) >= 2 && (c[len(c)-2].pos == "動詞" || c[len(c)-2].pos == "助動詞"):
 		return Obligation // list item: 〜すること
+	case !wrapped && (hasSuffix(c, "こと", "を", "推奨", "する") || hasSuffix(c, "こと", "を", "勧める") || hasSuffix(c, "こと", "を", "奨励", "する") ||
+		hasSuffix(c, "こと", "を", "期待", "する") || hasSuffix(c, "こと", "が", "望ましい") || hasSuffix(c, "の", "が", "望ましい")):
+		return Statement // 多要素認証を有効にすることを推奨します: advice, nobody is bound
+	case hasSuffix(c, "による", "こと"), hasSuffix(c, "に", "よる", "こと"):
+		return Obligation // 仕様書: 接続はTLS相互認証によること
+	case hasSuffix(c, "許す", "れる"), hasSuffix(c, "許可", "する", "れる"), hasSuffix(c, "許容", "する", "れる"),
+		hasSuffix(c, "認める", "られる"), hasSuffix(c, "認める", "れる"), hasSuffix(c, "可能", "だ"), hasSuffix(c, "可能", "だ", "ある"), hasSuffix(c, "可能"):
+		return Permission // 同意があった場合にのみ許される; 承諾を得たものに限り認められる
 	case wrapped:
 		if last.pos == "名詞" && last.pos1 != "サ変接続" && !hasSuffix(c, "負担") {
 			return Statement // 「甲乙協議のうえ定めるものとする」 still has a verb; 「…を本件業務とする」 does not
@@ -267,6 +322,7 @@ const (
 	negBoundary              // 承諾なく, 承諾を得ずに, 承諾を得ないで, 承諾を得た場合を除き, 承諾を得なければ, 承諾のない限り
 	triggerBoundary          // 漏えいが発生した場合, 〜したときは, 〜の際: an event, not a duty
 	meansBoundary            // 承諾を得て, 承諾を得た上で, 承諾を得た場合に限り: a precondition
+	coordinated              // 〜に限定し、…接続は受け付けない: the term's positive predicate joined to another clause
 )
 
 // boundaryAfter walks from the token after a term towards the end of the
@@ -278,7 +334,7 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 	// 〜を定期的に見直し、…: the term is itself a verb whose clause ends here.
 	if from > 0 && from < len(c) && c[from-1].pos == "動詞" && c[from-1].form == "連用形" && c[from].lemma == "、" &&
 		(from+1 >= len(c) || !isDisjunction(c[from+1].lemma)) {
-		return noBoundary, neglect
+		return coordinatedWith(c[from-1].lemma, c[from+1:]), neglect
 	}
 	for k := from; k < len(c); k++ {
 		t := c[k]
@@ -355,7 +411,8 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 				return meansBoundary, neglect
 			}
 		case t.lemma == "場合" || t.lemma == "とき" || t.lemma == "際" || t.lemma == "時" || t.lemma == "たら" || t.lemma == "なら":
-			if next(1) == "に" && next(2) == "限る" || next(1) == "に" && next(2) == "限り" {
+			// 場合に限り, 場合にのみ, 場合のみ: only then (IPA reads this のみ as 飲む)
+			if next(1) == "に" && (next(2) == "限る" || next(2) == "限り" || next(2) == "のみ" || next(2) == "のむ") || next(1) == "のみ" {
 				return meansBoundary, neglect
 			}
 			if k > 0 && c[k-1].lemma == "ない" {
@@ -390,23 +447,54 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 		case t.lemma == "により" || t.lemma == "によって" || (t.lemma == "こと" && next(1) == "により"):
 			return meansBoundary, neglect
 		}
+		// 〜を管理するとともに、…報告する: とともに after a verb joins two
+		// duties; the term's own predicate shares the final modality.
+		if (t.lemma == "とともに" || t.lemma == "と共に") && k > 0 && (c[k-1].pos == "動詞" || c[k-1].pos == "助動詞") && c[k-1].lemma != "ない" {
+			return noBoundary, neglect
+		}
 		// 〜を開示し、これを変更するときは…: the term's predicate ends at a
 		// 連用形 followed by 、 and shares the final predicate's modality.
 		if t.pos == "動詞" && t.form == "連用形" && next(1) == "、" && !isDisjunction(next(2)) {
 			if t.lemma == "できる" {
 				return ownPermission, neglect // 〜することができ、乙はこれに異議を述べない
 			}
-			return noBoundary, neglect
+			return coordinatedWith(t.lemma, c[k+2:]), neglect
 		}
 	}
 	return noBoundary, neglect
 }
+
+// coordinatedWith: after 〜し、 the rest has an object or topic of its own
+// (を, は) before its predicate, so a negation there is about that object:
+// 「HTTPSに限定し、暗号化されていない接続は受け付けない」 binds HTTPS.
+func coordinatedWith(verb string, rest []canon) boundary {
+	switch verb {
+	case "含む", "含める", "はじめる", "始める", "初める", "除く":
+		return noBoundary // 報告を含め、一切の対応を行わない: "including", not a clause
+	}
+	for _, x := range rest {
+		if x.lemma == "、" {
+			continue
+		}
+		if (x.lemma == "を" || x.lemma == "は") && x.pos == "助詞" {
+			return coordinated
+		}
+	}
+	return noBoundary
+}
+
+// layout: nouns of design that 「…とする」 lays down with the clause that
+// qualifies them (…する仕組みとする, …する構成とする).
+var layout = map[string]bool{"構成": true, "仕組み": true, "方式": true, "設計": true, "仕様": true, "運用": true, "体制": true, "構造": true}
 
 var promise = map[string]bool{"確約": true, "誓約": true, "約束": true, "表明": true, "保証": true, "約する": true}
 
 // negatedSoon: the predicate after 〜なければ is itself negated (できない,
 // 認めない) before the next clause: 「Xでなければ登録できないよう設定する」.
 func negatedSoon(c []canon) bool {
+	if len(c) > 0 && c[0].lemma == "、" {
+		c = c[1:] // 経なければ、ログインできない
+	}
 	for k, x := range c {
 		if x.lemma == "、" || k > 8 {
 			return false
@@ -426,7 +514,7 @@ var acquiring = map[string]bool{"得る": true, "受ける": true, "経る": tru
 // follows, before any other clause starts.
 func triggerSoon(c []canon) bool {
 	for k, x := range c {
-		if x.lemma == "、" || k > 10 {
+		if x.lemma == "、" || k > 16 {
 			return false
 		}
 		if (x.lemma == "場合" || x.lemma == "とき" || x.lemma == "際") && k+1 < len(c) {
@@ -455,6 +543,69 @@ func decidedOn(c []canon) bool {
 		}
 	}
 	return false
+}
+
+// disregarded: 〜を問わず, 〜にかかわらず (関わらず, 拘らず) closes the phrase
+// that holds the term, before any 、.
+func disregarded(c []canon) bool {
+	for k := 0; k+1 < len(c) && k < 10; k++ {
+		switch c[k].lemma {
+		case "、":
+			return false
+		case "問う", "かかわる", "関わる", "拘る":
+			if c[k+1].lemma == "ない" && k > 0 && (c[k-1].lemma == "を" || c[k-1].lemma == "に") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// excluded: 〜の対象外, 〜の範囲外, 〜に含まれない close the phrase that
+// holds the term.
+func excluded(c []canon) bool {
+	for k := 0; k+1 < len(c) && k < 10; k++ {
+		switch {
+		case c[k].lemma == "、" || c[k].pos == "動詞" && c[k].lemma != "含む":
+			return false
+		case (c[k].lemma == "対象" || c[k].lemma == "範囲") && c[k+1].lemma == "外":
+			return true
+		case c[k].lemma == "含む" && c[k+1].lemma == "ない", c[k].lemma == "含む" && k+2 < len(c) && c[k+1].lemma == "れる" && c[k+2].lemma == "ない":
+			return k > 0 && c[k-1].lemma == "に"
+		}
+	}
+	return false
+}
+
+// negatingAct: the term is what an act of shutting out is done to
+// (無効化する, 遮断する, 拒否する, 排除する, 禁止する), in the same phrase.
+func negatingAct(c []canon) bool {
+	for k := 0; k < len(c) && k < 12; k++ {
+		switch {
+		case c[k].lemma == "、":
+			return false
+		case c[k].pos == "動詞":
+			return false
+		case c[k].lemma == "無効" && k+1 < len(c) && c[k+1].lemma == "化",
+			c[k].lemma == "遮断", c[k].lemma == "拒否", c[k].lemma == "排除", c[k].lemma == "禁止":
+			return k > 0 && (c[k-1].lemma == "は" || c[k-1].lemma == "を")
+		}
+	}
+	return false
+}
+
+// clauseModality: when the term's clause closes with 〜ものとし、 or
+// 〜てはならず、 before the sentence ends, the modality of that clause.
+func clauseModality(c []canon, from int) (Modality, bool) {
+	for k := from; k+3 < len(c); k++ {
+		if c[k].lemma == "もの" && c[k+1].lemma == "と" && c[k+2].lemma == "する" && c[k+2].form == "連用形" && c[k+3].lemma == "、" {
+			return modalityOf(c[:k+3]), true
+		}
+		if c[k].lemma == "て" && c[k+1].lemma == "は" && c[k+2].lemma == "なる" && c[k+3].lemma == "ない" && k+4 < len(c) && c[k+4].lemma == "、" {
+			return Prohibition, true
+		}
+	}
+	return 0, false
 }
 
 // negPurpose: 〜ことのないよう(に): an obligation to prevent something,
@@ -559,7 +710,18 @@ func TermStatus(toks []Token, i, j int, m Modality) Status {
 	if m == Statement && isComplementTail(c[from:]) {
 		return Required
 	}
+	if disregarded(c[from:]) || excluded(c[from:]) {
+		return Waived // 桁数を問わず登録を受け付ける; 提供の対象外とする: the term does not count
+	}
+	if m == Obligation && negatingAct(c[from:]) {
+		return Forbidden // 平文による接続は無効化すること
+	}
 	b, neglect := boundaryAfter(c, from)
+	if b == negBoundary {
+		if cm, ok := clauseModality(c, from); ok {
+			m = cm // 同意なく分析の対象とされないものとし、…: the clause's own predicate decides
+		}
+	}
 	switch b {
 	case noBoundary:
 		switch m {
@@ -574,6 +736,13 @@ func TermStatus(toks []Token, i, j int, m Modality) Status {
 			return Permitted
 		case Waiver:
 			return Waived
+		}
+	case coordinated:
+		switch m {
+		case Obligation, Prohibition, Negation, Waiver:
+			return Required // the negation belongs to the other clause's object
+		case Permission:
+			return Permitted
 		}
 	case ownObligation:
 		return Required

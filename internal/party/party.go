@@ -249,12 +249,44 @@ func (r *Roles) Mentions(toks []morph.Token) []Mention {
 			case "は":
 				out = append(out, Mention{n, role, i, true, false})
 			case "が":
-				if i == 0 || toks[i-1].Surface != "の" {
+				if (i == 0 || toks[i-1].Surface != "の") && !relativeClause(toks, k+1) {
 					out = append(out, Mention{n, role, i, false, false})
 				}
 			}
 		}
 		i = k - 1
+	}
+	return out
+}
+
+// relativeClause: the predicate after 「Xが」 qualifies a noun (本院が指定する
+// 期日, 乙が必要と認める場合), so X is the subject of that clause only, not of
+// the sentence.
+func relativeClause(toks []morph.Token, from int) bool {
+	for k := from; k < len(toks) && k < from+10; k++ {
+		t := toks[k]
+		if t.Surface == "、" || t.POS == "記号" {
+			return false
+		}
+		if t.POS != "動詞" || t.POS1 != "自立" {
+			continue
+		}
+		j := k + 1
+		for j < len(toks) && (toks[j].POS == "助動詞" || toks[j].POS == "動詞" && toks[j].POS1 != "自立") {
+			j++
+		}
+		return j < len(toks) && toks[j].POS == "名詞" && (toks[j-1].Form == "基本形" || toks[j-1].Form == "")
+	}
+	return false
+}
+
+// WithoutAgents drops the agents of noun phrases (乙による見直し) from ms.
+func WithoutAgents(ms []Mention) []Mention {
+	var out []Mention
+	for _, m := range ms {
+		if !m.Agent {
+			out = append(out, m)
+		}
 	}
 	return out
 }

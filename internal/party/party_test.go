@@ -75,6 +75,10 @@ func TestSubject(t *testing.T) {
 		{"甲の指示があったときは、乙は直ちに報告する。", "乙", party.Vendor},
 		{"乙は、甲が要請したときは、直ちに報告する。", "乙", party.Vendor},
 		{"但し、乙は、甲が要請した場合、報告するものとし、甲は乙に中止を請求することができる。", "甲", party.Hospital},
+		// a が-subject of a relative clause is not the sentence's subject
+		{"・契約終了時は、甲が指定する期日までに全データを消去し、消去作業報告書を提出すること。", "", party.Unknown},
+		{"甲が承認した者に限り、乙はデータにアクセスさせる。", "乙", party.Vendor},
+		{"乙が本業務を行う。", "乙", party.Vendor},
 	}
 	for _, tt := range tests {
 		toks := an.Tokens(tt.text)
