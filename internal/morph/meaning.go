@@ -198,9 +198,8 @@ func modalityOf(c []canon) Modality {
 	case hasSuffix(c, "て", "は", "なる", "ない"), hasSuffix(c, "で", "は", "なる", "ない"),
 		hasSuffix(c, "て", "は", "いける", "ない"):
 		return Prohibition
-	case hasSuffix(c, "免れる", "ない"), hasSuffix(c, "変わる", "は", "ない"), hasSuffix(c, "変わる", "は", "ある", "ない"),
-		hasSuffix(c, "拒む", "こと", "が", "できる", "ない"), hasSuffix(c, "拒否", "する", "こと", "が", "できる", "ない"), hasSuffix(c, "拒む", "ない"):
-		return Obligation // 責任を負うことに変わりはない; 賠償を拒むことができない
+	case hasSuffix(c, "免れる", "ない"), hasSuffix(c, "変わる", "は", "ない"), hasSuffix(c, "変わる", "は", "ある", "ない"):
+		return Obligation // 責任を負うことに変わりはない
 	case hasSuffix(c, "負う", "もの", "だ", "は", "ない"), hasSuffix(c, "負う", "もの", "だ", "は", "ある", "ない"),
 		hasSuffix(c, "要する", "もの", "だ", "は", "ない"), hasSuffix(c, "要す", "もの", "だ", "は", "ない"):
 		return Waiver // 責任を負うものではない: a disclaimer, not a mere negation
@@ -569,12 +568,32 @@ func excluded(c []canon) bool {
 		case c[k].lemma == "、" || c[k].pos == "動詞" && c[k].lemma != "含む":
 			return false
 		case (c[k].lemma == "対象" || c[k].lemma == "範囲") && c[k+1].lemma == "外":
-			return true
+			return !qualifiesNoun(c[k+2:]) // not 報告の対象外とされる事案 (a kind of case)
 		case c[k].lemma == "含む" && c[k+1].lemma == "ない", c[k].lemma == "含む" && k+2 < len(c) && c[k+1].lemma == "れる" && c[k+2].lemma == "ない":
 			return k > 0 && c[k-1].lemma == "に"
 		}
 	}
 	return false
+}
+
+// qualifiesNoun: what follows (と される, の, である …) only makes the words
+// before it qualify a noun.
+func qualifiesNoun(c []canon) bool {
+	for _, x := range c {
+		switch {
+		case x.lemma == "と" || x.lemma == "する" || x.lemma == "れる" || x.lemma == "られる" || x.lemma == "だ" || x.lemma == "ある" || x.lemma == "の" || x.lemma == "た":
+			continue
+		case x.pos == "名詞":
+			return x.lemma != "こと" && x.lemma != "もの"
+		}
+		return false
+	}
+	return false
+}
+
+// refused: the term is the object of 拒む / 拒否する right after it.
+func refused(c []canon) bool {
+	return len(c) >= 2 && c[0].lemma == "を" && (c[1].lemma == "拒む" || c[1].lemma == "拒否" && len(c) >= 3 && c[2].lemma == "する")
 }
 
 // negatingAct: the term is what an act of shutting out is done to
@@ -715,6 +734,14 @@ func TermStatus(toks []Token, i, j int, m Modality) Status {
 	}
 	if m == Obligation && negatingAct(c[from:]) {
 		return Forbidden // 平文による接続は無効化すること
+	}
+	if refused(c[from:]) {
+		switch m {
+		case Prohibition:
+			return Required // 賠償を拒むことができない
+		case Permission:
+			return Waived // 賠償を拒むことができる
+		}
 	}
 	b, neglect := boundaryAfter(c, from)
 	if b == negBoundary {
