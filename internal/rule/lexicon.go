@@ -117,11 +117,18 @@ func (l *Lexicon) addNode(file string, n *yaml.Node, a *morph.Analyzer) error {
 	if n.Kind != yaml.MappingNode {
 		return &Error{Pos{file, n.Line, n.Column}, "a lexicon is a mapping of concept names to lists of words"}
 	}
+	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode || k.Value == "" {
 			return &Error{Pos{file, k.Line, k.Column}, "a concept name must be a non-empty string"}
 		}
+		// Another file may extend a concept; one file defining it twice is
+		// a slip that would silently merge two meanings.
+		if line, dup := seen[k.Value]; dup {
+			return &Error{Pos{file, k.Line, k.Column}, fmt.Sprintf("concept %q is already defined at line %d of this file", k.Value, line)}
+		}
+		seen[k.Value] = k.Line
 		if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
 			return &Error{Pos{file, v.Line, v.Column}, fmt.Sprintf("concept %q: expected a non-empty list of words", k.Value)}
 		}

@@ -29,6 +29,7 @@ func TestBadRules(t *testing.T) {
 		{"unknown-concept", []string{`unknown-concept/X-1.yaml:7:19: unknown lexicon concept "存在しない概念"`}},
 		{"duplicate-id", []string{"duplicate-id/X-2.yaml:1:5: duplicate rule ID X-1 (first defined in duplicate-id/X-1.yaml)"}},
 		{"dup-element", []string{"dup-element/X-1.yaml:8:9: duplicate element ID a"}},
+		{"dup-concept", []string{`dup-concept/lexicon.yaml:3:1: concept "承諾" is already defined at line 1 of this file`}},
 		{"bad-key", []string{
 			`bad-key/X-1.yaml:8:14: key "再委託" must be one of the pattern's all or any terms`,
 			`bad-key/X-1.yaml:9:18: status "mandatory"`,
