@@ -5,6 +5,8 @@ import (
 	"github.com/clauselint/clauselint/internal/party"
 	"github.com/clauselint/clauselint/internal/rule"
 	"github.com/clauselint/clauselint/internal/structure"
+	"strings"
+	"unicode/utf8"
 )
 
 // context holds what the engine learns while checking one agreement. Each
@@ -37,6 +39,7 @@ type sentenceCache struct {
 	// 2 cannot contain; matches only for concepts asked and anchored.
 	anchor  []int8
 	matches map[int][]match
+	runes   map[rune]bool // the sentence's characters: anchors are single characters
 }
 
 func newContext(e *Engine, docs []*structure.Document) *context {
@@ -126,9 +129,19 @@ func (c *context) mayContain(s *structure.Sentence, con *rule.Concept) bool {
 		return mayContain(s.Text(), con)
 	}
 	if x.anchor[con.ID] == 0 {
+		if x.runes == nil {
+			x.runes = map[rune]bool{}
+			for _, r := range s.Text() {
+				x.runes[r] = true
+			}
+		}
 		x.anchor[con.ID] = 2
-		if mayContain(s.Text(), con) {
-			x.anchor[con.ID] = 1
+		for _, a := range con.Anchors {
+			r, size := utf8.DecodeRuneInString(a)
+			if a == "" || (size == len(a) && x.runes[r]) || (size != len(a) && strings.Contains(s.Text(), a)) {
+				x.anchor[con.ID] = 1
+				break
+			}
 		}
 	}
 	return x.anchor[con.ID] == 1
