@@ -353,7 +353,7 @@ func ownerOfSelf(roles *party.Roles, toks []morph.Token, k int) (string, party.R
 func triggerAfter(toks []morph.Token, from int) bool {
 	for k := from; k < len(toks) && k < from+6; k++ {
 		switch toks[k].Lemma {
-		case "場合", "とき", "時", "限り", "際":
+		case "場合", "とき", "時", "限り", "限る", "際":
 			return true
 		}
 	}

@@ -275,6 +275,9 @@ func relativeClause(toks []morph.Token, from int) bool {
 		for j < len(toks) && (toks[j].POS == "助動詞" || toks[j].POS == "動詞" && toks[j].POS1 != "自立") {
 			j++
 		}
+		if j+1 < len(toks) && (toks[j].Surface == "もの" || toks[j].Surface == "こと") && toks[j+1].Surface == "と" {
+			return false // 再委託先が責めを負うものとし: the ものとする wrapper, not a relative clause
+		}
 		return j < len(toks) && toks[j].POS == "名詞" && (toks[j-1].Form == "基本形" || toks[j-1].Form == "")
 	}
 	return false
