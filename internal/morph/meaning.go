@@ -203,6 +203,8 @@ func modalityOf(c []canon) Modality {
 	case hasSuffix(c, "負う", "もの", "だ", "は", "ない"), hasSuffix(c, "負う", "もの", "だ", "は", "ある", "ない"),
 		hasSuffix(c, "要する", "もの", "だ", "は", "ない"), hasSuffix(c, "要す", "もの", "だ", "は", "ない"):
 		return Waiver // 責任を負うものではない: a disclaimer, not a mere negation
+	case promisedNotAt(c):
+		return Waiver // 見直すことを約束するものではない: what is not promised is not owed
 	case hasSuffix(c, "免れる", "もの", "だ", "は", "ない"), hasSuffix(c, "免れる", "もの", "だ", "は", "ある", "ない"):
 		return Obligation // 義務及び責任を免れるものではない: still bound
 	case hasSuffix(c, "こと", "が", "ある"):
@@ -433,6 +435,8 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 				return negBoundary, neglect
 			}
 			return triggerBoundary, neglect
+		case (t.lemma == "て" || t.lemma == "で") && t.pos == "助詞" && t.pos1 == "接続助詞" && (next(1) == "おる" || next(1) == "いる") && next(2) == "ない" && next(3) == "、":
+			return ownNegation, neglect // 提出はしておらず、…: the term's own predicate is negated
 		case (t.lemma == "て" || t.lemma == "で") && t.pos == "助詞" && t.pos1 == "接続助詞":
 			if k+1 < len(c) && !isFinalChain(c[k+1:]) {
 				if triggerSoon(c[k+1:]) {
@@ -485,6 +489,16 @@ func coordinatedWith(verb string, rest []canon) boundary {
 // layout: nouns of design that 「…とする」 lays down with the clause that
 // qualifies them (…する仕組みとする, …する構成とする).
 var layout = map[string]bool{"構成": true, "仕組み": true, "方式": true, "設計": true, "仕様": true, "運用": true, "体制": true, "構造": true}
+
+// promisedNotAt: 〜を約束/保証/確約するものではない(ありません) ends the sentence.
+func promisedNotAt(c []canon) bool {
+	for _, tail := range [][]string{{"する", "もの", "だ", "は", "ない"}, {"する", "もの", "だ", "は", "ある", "ない"}, {"もの", "だ", "は", "ない"}, {"もの", "だ", "は", "ある", "ない"}} {
+		if hasSuffix(c, tail...) && len(c) > len(tail) && promise[c[len(c)-len(tail)-1].lemma] {
+			return true
+		}
+	}
+	return false
+}
 
 var promise = map[string]bool{"確約": true, "誓約": true, "約束": true, "表明": true, "保証": true, "約する": true}
 
@@ -709,7 +723,7 @@ func isFinalChain(c []canon) bool {
 	}
 	switch strings.TrimSpace(tail) {
 	case "", "は なる ない", "は いける ない", "も よい", "も 良い", "も 差し支える ない", "も かまう ない", "も 構う ない",
-		"いる", "おく", "ある", "しまう", "いく", "くる", "もらう", "いただく", "は なる ない こと", "いる ない", "おく ない":
+		"いる", "おく", "ある", "しまう", "いく", "くる", "もらう", "いただく", "は なる ない こと", "いる ない", "おく ない", "おる", "おる ない":
 		return true
 	}
 	return false
