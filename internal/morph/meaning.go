@@ -605,6 +605,27 @@ func qualifiesNoun(c []canon) bool {
 	return false
 }
 
+// relativeWithSubject: the term is the predicate of a relative clause that
+// has its own subject right before it (Xが共有する情報, Xが指定した方法).
+func relativeWithSubject(c []canon, from int) bool {
+	start := from - 1 // the term's last canonical token
+	for start > 0 && c[start-1].pos == "名詞" {
+		start--
+	}
+	if start == 0 || c[start-1].lemma != "が" {
+		return false
+	}
+	k := from
+	for k < len(c) && (c[k].pos == "動詞" || c[k].pos == "助動詞") {
+		k++
+	}
+	if k == from && c[from-1].pos != "動詞" || k >= len(c) {
+		return false
+	}
+	h := c[k]
+	return h.pos == "名詞" && h.pos1 != "非自立" && h.pos1 != "副詞可能" && h.pos1 != "接尾" && (c[k-1].form == "基本形" || c[k-1].lemma == "た")
+}
+
 // refused: the term is the object of 拒む / 拒否する right after it.
 func refused(c []canon) bool {
 	return len(c) >= 2 && c[0].lemma == "を" && (c[1].lemma == "拒む" || c[1].lemma == "拒否" && len(c) >= 3 && c[2].lemma == "する")
@@ -738,6 +759,9 @@ func TermStatus(toks []Token, i, j int, m Modality) Status {
 	// decision (DecidedOn); who decides is for the engine to see.
 	if decidedOn(c[from:]) {
 		return None // the engine turns this into waived when the vendor decides
+	}
+	if from > 1 && relativeWithSubject(c, from) {
+		return None // 業界団体が共有する脅威情報: describes the information, binds nobody
 	}
 	// 本システムの利用者認証は、二要素認証とする: the term is what is laid down.
 	if m == Statement && isComplementTail(c[from:]) {
