@@ -185,6 +185,11 @@ func modalityOf(c []canon) Modality {
 			break
 		}
 	}
+	if hasSuffix(c, "せる", "て", "いただく") && len(c) > 3 {
+		d := append([]canon(nil), c[:len(c)-3]...)
+		d[len(d)-1].form = "基本形"
+		return modalityOf(d) // 削除させていただきます: the drafter's own act, as 削除します
+	}
 	last := c[len(c)-1]
 	switch {
 	case isDefinition(c):
@@ -377,8 +382,10 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 			}
 			return ownObligation, neglect
 		}
-		// 〜以外の方法を用いてはならない: everything but the term is meant.
-		if t.lemma == "以外" {
+		// 〜以外の方法を用いてはならない: everything but the term is meant
+		// (only when 以外 follows the term's own phrase; 本院以外の者へ later
+		// in the sentence is about someone else).
+		if t.lemma == "以外" && k-from <= 2 {
 			return negBoundary, neglect
 		}
 		// VPNを経由しない接続を行ってはならない: a negated relative clause
