@@ -185,6 +185,11 @@ func modalityOf(c []canon) Modality {
 			break
 		}
 	}
+	if hasSuffix(c, "せる", "て", "いただく") && len(c) > 3 {
+		d := append([]canon(nil), c[:len(c)-3]...)
+		d[len(d)-1].form = "基本形"
+		return modalityOf(d) // 削除させていただきます: the drafter's own act, as 削除します
+	}
 	last := c[len(c)-1]
 	switch {
 	case isDefinition(c):
@@ -203,6 +208,8 @@ func modalityOf(c []canon) Modality {
 	case hasSuffix(c, "負う", "もの", "だ", "は", "ない"), hasSuffix(c, "負う", "もの", "だ", "は", "ある", "ない"),
 		hasSuffix(c, "要する", "もの", "だ", "は", "ない"), hasSuffix(c, "要す", "もの", "だ", "は", "ない"):
 		return Waiver // 責任を負うものではない: a disclaimer, not a mere negation
+	case promisedNotAt(c):
+		return Waiver // 見直すことを約束するものではない: what is not promised is not owed
 	case hasSuffix(c, "免れる", "もの", "だ", "は", "ない"), hasSuffix(c, "免れる", "もの", "だ", "は", "ある", "ない"):
 		return Obligation // 義務及び責任を免れるものではない: still bound
 	case hasSuffix(c, "こと", "が", "ある"):
@@ -375,8 +382,10 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 			}
 			return ownObligation, neglect
 		}
-		// 〜以外の方法を用いてはならない: everything but the term is meant.
-		if t.lemma == "以外" {
+		// 〜以外の方法を用いてはならない: everything but the term is meant
+		// (only when 以外 follows the term's own phrase; 本院以外の者へ later
+		// in the sentence is about someone else).
+		if t.lemma == "以外" && k-from <= 2 {
 			return negBoundary, neglect
 		}
 		// VPNを経由しない接続を行ってはならない: a negated relative clause
@@ -433,6 +442,8 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 				return negBoundary, neglect
 			}
 			return triggerBoundary, neglect
+		case (t.lemma == "て" || t.lemma == "で") && t.pos == "助詞" && t.pos1 == "接続助詞" && (next(1) == "おる" || next(1) == "いる") && next(2) == "ない" && next(3) == "、":
+			return ownNegation, neglect // 提出はしておらず、…: the term's own predicate is negated
 		case (t.lemma == "て" || t.lemma == "で") && t.pos == "助詞" && t.pos1 == "接続助詞":
 			if k+1 < len(c) && !isFinalChain(c[k+1:]) {
 				if triggerSoon(c[k+1:]) {
@@ -485,6 +496,16 @@ func coordinatedWith(verb string, rest []canon) boundary {
 // layout: nouns of design that 「…とする」 lays down with the clause that
 // qualifies them (…する仕組みとする, …する構成とする).
 var layout = map[string]bool{"構成": true, "仕組み": true, "方式": true, "設計": true, "仕様": true, "運用": true, "体制": true, "構造": true}
+
+// promisedNotAt: 〜を約束/保証/確約するものではない(ありません) ends the sentence.
+func promisedNotAt(c []canon) bool {
+	for _, tail := range [][]string{{"する", "もの", "だ", "は", "ない"}, {"する", "もの", "だ", "は", "ある", "ない"}, {"もの", "だ", "は", "ない"}, {"もの", "だ", "は", "ある", "ない"}} {
+		if hasSuffix(c, tail...) && len(c) > len(tail) && promise[c[len(c)-len(tail)-1].lemma] {
+			return true
+		}
+	}
+	return false
+}
 
 var promise = map[string]bool{"確約": true, "誓約": true, "約束": true, "表明": true, "保証": true, "約する": true}
 
@@ -589,6 +610,27 @@ func qualifiesNoun(c []canon) bool {
 		return false
 	}
 	return false
+}
+
+// relativeWithSubject: the term is the predicate of a relative clause that
+// has its own subject right before it (Xが共有する情報, Xが指定した方法).
+func relativeWithSubject(c []canon, from int) bool {
+	start := from - 1 // the term's last canonical token
+	for start > 0 && c[start-1].pos == "名詞" {
+		start--
+	}
+	if start == 0 || c[start-1].lemma != "が" {
+		return false
+	}
+	k := from
+	for k < len(c) && (c[k].pos == "動詞" || c[k].pos == "助動詞") {
+		k++
+	}
+	if k == from && c[from-1].pos != "動詞" || k >= len(c) {
+		return false
+	}
+	h := c[k]
+	return h.pos == "名詞" && h.pos1 != "非自立" && h.pos1 != "副詞可能" && h.pos1 != "接尾" && (c[k-1].form == "基本形" || c[k-1].lemma == "た")
 }
 
 // refused: the term is the object of 拒む / 拒否する right after it.
@@ -709,7 +751,7 @@ func isFinalChain(c []canon) bool {
 	}
 	switch strings.TrimSpace(tail) {
 	case "", "は なる ない", "は いける ない", "も よい", "も 良い", "も 差し支える ない", "も かまう ない", "も 構う ない",
-		"いる", "おく", "ある", "しまう", "いく", "くる", "もらう", "いただく", "は なる ない こと", "いる ない", "おく ない":
+		"いる", "おく", "ある", "しまう", "いく", "くる", "もらう", "いただく", "は なる ない こと", "いる ない", "おく ない", "おる", "おる ない":
 		return true
 	}
 	return false
@@ -724,6 +766,9 @@ func TermStatus(toks []Token, i, j int, m Modality) Status {
 	// decision (DecidedOn); who decides is for the engine to see.
 	if decidedOn(c[from:]) {
 		return None // the engine turns this into waived when the vendor decides
+	}
+	if from > 1 && relativeWithSubject(c, from) {
+		return None // 業界団体が共有する脅威情報: describes the information, binds nobody
 	}
 	// 本システムの利用者認証は、二要素認証とする: the term is what is laid down.
 	if m == Statement && isComplementTail(c[from:]) {

@@ -386,6 +386,9 @@ func (r *Roles) NameAt(toks []morph.Token, i int) (string, int) {
 		for k := i; k < len(toks) && b.Len() < len(n); k++ {
 			b.WriteString(toks[k].Surface)
 			if b.String() == n {
+				if k+1 < len(toks) && (toks[k+1].Surface == "様" || toks[k+1].Surface == "さま") && toks[k+1].POS1 == "接尾" {
+					k++ // ご利用者様: an honorific after the name is part of it
+				}
 				return n, k + 1
 			}
 		}

@@ -79,6 +79,7 @@ func TestSubject(t *testing.T) {
 		{"・契約終了時は、甲が指定する期日までに全データを消去し、消去作業報告書を提出すること。", "", party.Unknown},
 		{"甲が承認した者に限り、乙はデータにアクセスさせる。", "乙", party.Vendor},
 		{"乙が本業務を行う。", "乙", party.Vendor},
+		{"契約者様は、当社に利用料を支払う。", "契約者", party.Hospital},
 		{"再委託先の作業に起因する損害は、乙がその賠償の責めを負うものとする。", "乙", party.Vendor},
 	}
 	for _, tt := range tests {

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/clauselint/clauselint/internal/document"
@@ -355,7 +356,12 @@ func (p *parser) line(l line) {
 	// 「3. 情報提供」, 「(2) 認証」: a short numbered line without punctuation
 	// that announces nothing is a section heading in 仕様書-style documents,
 	// not a paragraph or item of the text before it.
-	if l.first && !p.announcesItems() && reSectionHeading.MatchString(raw) {
+	if l.first && len(p.out.Sentences) == 0 && len(p.buf) == 0 && p.labelLine(raw) {
+		p.add(body(0), Title) // the document's own title: a title, not a section
+		p.flush()
+		return
+	}
+	if l.first && (!p.announcesItems() && (reSectionHeading.MatchString(raw) || p.labelLine(raw)) || isBoxHeading(raw)) {
 		p.commentary = false
 		p.newArticle(raw, strings.TrimSpace(reSectionNumber.ReplaceAllString(raw, "")), false, l.norm.Orig(trim))
 		p.titleSentence(l, trim, len(raw))
@@ -398,7 +404,10 @@ func (p *parser) line(l line) {
 		p.add(body(size), Clause)
 		return
 	}
-	if m := reBullet.FindString(raw); m != "" && l.first {
+	// A bullet starts an item at a block's start, and also inside a block
+	// once a sentence has ended or a list is announced or running: a line
+	// wrapped inside a sentence does not start with ・.
+	if m := reBullet.FindString(raw); m != "" && (l.first || p.announcesItems() || p.item == "・" || p.endsSentence()) {
 		p.newItem("・")
 		p.add(body(len(m)), Clause)
 		return
@@ -409,6 +418,9 @@ func (p *parser) line(l line) {
 		p.newParagraph(0)
 	} else if l.first && p.endsSentence() {
 		p.flush()
+		if p.item != "" && (p.art == nil || !p.art.Numbered) {
+			p.item, p.lead = "", nil // a block after a list, outside articles, is not an item of it
+		}
 	}
 	p.add(body(0), Clause)
 }
@@ -490,6 +502,37 @@ func (p *parser) onlyTitles() bool {
 		}
 	}
 	return true
+}
+
+// labelLine: outside numbered articles, a short line with no kana of
+// grammar and no punctuation is a heading or a requirement's label
+// (■セキュリティ情報の提供, 要件番号SEC-07(必須)), not the start of a sentence.
+func (p *parser) labelLine(raw string) bool {
+	if p.art != nil && p.art.Numbered {
+		return false
+	}
+	if strings.ContainsAny(raw, "。、") || utf8.RuneCountInString(raw) > 30 || isBoxHeading(raw) {
+		return isBoxHeading(raw)
+	}
+	if reBullet.MatchString(raw) || reItemParen.MatchString(raw) || reItemKanji.MatchString(raw) || reItemHalf.MatchString(raw) || reItemKana.MatchString(raw) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(raw); isCircled(r) {
+		return false
+	}
+	for _, r := range raw {
+		if unicode.Is(unicode.Hiragana, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isBoxHeading: ■セキュリティ情報の提供, a heading marked with a box or
+// diamond and no sentence end.
+func isBoxHeading(raw string) bool {
+	r, _ := utf8.DecodeRuneInString(raw)
+	return (r == '■' || r == '□' || r == '◆' || r == '◇') && !strings.Contains(raw, "。") && utf8.RuneCountInString(raw) <= 40
 }
 
 func (p *parser) announcesItems() bool {
