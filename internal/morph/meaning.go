@@ -385,7 +385,7 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 		// 〜以外の方法を用いてはならない: everything but the term is meant
 		// (only when 以外 follows the term's own phrase; 本院以外の者へ later
 		// in the sentence is about someone else).
-		if t.lemma == "以外" && k-from <= 2 {
+		if t.lemma == "以外" && ownPhrase(c[from:k]) {
 			return negBoundary, neglect
 		}
 		// VPNを経由しない接続を行ってはならない: a negated relative clause
@@ -507,6 +507,22 @@ func promisedNotAt(c []canon) bool {
 	return false
 }
 
+// ownPhrase: only the term's own predicate and the noun it qualifies stand
+// between the term and what follows (許諾した目的|以外, 目的|以外).
+func ownPhrase(c []canon) bool {
+	nouns := 0
+	for _, x := range c {
+		switch {
+		case x.pos == "動詞" || x.pos == "助動詞":
+		case x.pos == "名詞" && nouns < 2:
+			nouns++
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 var promise = map[string]bool{"確約": true, "誓約": true, "約束": true, "表明": true, "保証": true, "約する": true}
 
 // negatedSoon: the predicate after 〜なければ is itself negated (できない,
@@ -619,17 +635,38 @@ func relativeWithSubject(c []canon, from int) bool {
 	for start > 0 && c[start-1].pos == "名詞" {
 		start--
 	}
-	if start == 0 || c[start-1].lemma != "が" {
+	// Xが(従前から)保有していた: the subject may stand a few words before
+	subject := false
+	for k := start - 1; k >= 0 && k >= start-5; k-- {
+		if c[k].lemma == "が" && c[k].pos == "助詞" {
+			subject = true
+			break
+		}
+		if c[k].lemma == "、" || c[k].lemma == "は" || c[k].pos == "動詞" || c[k].pos == "助動詞" {
+			break
+		}
+	}
+	if !subject {
 		return false
 	}
 	k := from
-	for k < len(c) && (c[k].pos == "動詞" || c[k].pos == "助動詞") {
+	for k < len(c) && (c[k].pos == "動詞" || c[k].pos == "助動詞" ||
+		(c[k].lemma == "て" || c[k].lemma == "で") && k+1 < len(c) && (c[k+1].lemma == "いる" || c[k+1].lemma == "おる")) {
 		k++
 	}
 	if k == from && c[from-1].pos != "動詞" || k >= len(c) {
 		return false
 	}
 	h := c[k]
+	if layout[h.lemma] {
+		return false // 相互に認証し合う構成とする: the clause is what is laid down
+	}
+	for q := k + 1; q < len(c) && q <= k+3; q++ {
+		switch c[q].lemma {
+		case "以外", "限る", "限り":
+			return false // 乙が許諾した目的以外に…してはならない: a precondition, not a description
+		}
+	}
 	return h.pos == "名詞" && h.pos1 != "非自立" && h.pos1 != "副詞可能" && h.pos1 != "接尾" && (c[k-1].form == "基本形" || c[k-1].lemma == "た")
 }
 
