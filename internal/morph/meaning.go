@@ -203,8 +203,9 @@ func modalityOf(c []canon) Modality {
 	case hasSuffix(c, "て", "は", "なる", "ない"), hasSuffix(c, "で", "は", "なる", "ない"),
 		hasSuffix(c, "て", "は", "いける", "ない"):
 		return Prohibition
-	case hasSuffix(c, "免れる", "ない"), hasSuffix(c, "変わる", "は", "ない"), hasSuffix(c, "変わる", "は", "ある", "ない"):
-		return Obligation // 責任を負うことに変わりはない
+	case hasSuffix(c, "免れる", "ない"), hasSuffix(c, "変わる", "は", "ない"), hasSuffix(c, "変わる", "は", "ある", "ない"),
+		hasSuffix(c, "免れる", "こと", "は", "できる", "ない"), hasSuffix(c, "免れる", "こと", "が", "できる", "ない"):
+		return Obligation // 責任を負うことに変わりはない; 責任を免れることはできない
 	case hasSuffix(c, "負う", "もの", "だ", "は", "ない"), hasSuffix(c, "負う", "もの", "だ", "は", "ある", "ない"),
 		hasSuffix(c, "要する", "もの", "だ", "は", "ない"), hasSuffix(c, "要す", "もの", "だ", "は", "ない"):
 		return Waiver // 責任を負うものではない: a disclaimer, not a mere negation
@@ -386,6 +387,10 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 		// (only when 以外 follows the term's own phrase; 本院以外の者へ later
 		// in the sentence is about someone else).
 		if t.lemma == "以外" && ownPhrase(c[from:k]) {
+			return negBoundary, neglect
+		}
+		// 許可のない解析を行わないこと: "without the term" qualifying a noun
+		if t.lemma == "ない" && k == from+1 && (c[k-1].lemma == "の" || c[k-1].lemma == "が") && next(1) != "" && k+1 < len(c) && c[k+1].pos == "名詞" && c[k+1].pos1 != "非自立" {
 			return negBoundary, neglect
 		}
 		// VPNを経由しない接続を行ってはならない: a negated relative clause
@@ -602,6 +607,8 @@ func disregarded(c []canon) bool {
 func excluded(c []canon) bool {
 	for k := 0; k+1 < len(c) && k < 10; k++ {
 		switch {
+		case c[k].lemma == "、" && k > 0 && c[k-1].lemma == "は":
+			continue // 助言及び提案は、…範囲に含まれません: the topic's comma
 		case c[k].lemma == "、" || c[k].pos == "動詞" && c[k].lemma != "含む":
 			return false
 		case (c[k].lemma == "対象" || c[k].lemma == "範囲") && c[k+1].lemma == "外":
