@@ -218,7 +218,9 @@ func modalityOf(c []canon) Modality {
 	case hasSuffix(c, "効力", "を", "生じる", "ない"), hasSuffix(c, "もの", "だ", "は", "ない"), hasSuffix(c, "わけ", "だ", "は", "ない"),
 		hasSuffix(c, "もの", "だ", "は", "ある", "ない"), hasSuffix(c, "の", "だ", "は", "ない"):
 		return Negation
-	case hasSuffix(c, "必要", "は", "ない"), hasSuffix(c, "必要", "が", "ない"), hasSuffix(c, "必要", "ない"), hasSuffix(c, "必要", "と", "する", "ない"),
+	case hasSuffix(c, "義務", "は", "ない"), hasSuffix(c, "義務", "が", "ない"), hasSuffix(c, "義務", "は", "ある", "ない"), hasSuffix(c, "義務", "を", "有する", "ない"), hasSuffix(c, "義務", "を", "有す", "ない"), hasSuffix(c, "責任", "を", "有す", "ない"),
+		hasSuffix(c, "義務", "は", "有する", "ない"), hasSuffix(c, "責任", "を", "有する", "ない"), hasSuffix(c, "責任", "は", "ない"), hasSuffix(c, "責任", "は", "ある", "ない"),
+		hasSuffix(c, "必要", "は", "ない"), hasSuffix(c, "必要", "が", "ない"), hasSuffix(c, "必要", "ない"), hasSuffix(c, "必要", "と", "する", "ない"),
 		hasSuffix(c, "必要", "は", "ある", "ない"), hasSuffix(c, "必要", "が", "ある", "ない"), hasSuffix(c, "必要", "ある", "ない"):
 		return Waiver
 	case hasSuffix(c, "妨げる", "ない"), hasSuffix(c, "差し支える", "ない"), hasSuffix(c, "差支える", "ない"),
