@@ -207,6 +207,7 @@ func modalityOf(c []canon) Modality {
 		hasSuffix(c, "免れる", "こと", "は", "できる", "ない"), hasSuffix(c, "免れる", "こと", "が", "できる", "ない"):
 		return Obligation // 責任を負うことに変わりはない; 責任を免れることはできない
 	case hasSuffix(c, "負う", "もの", "だ", "は", "ない"), hasSuffix(c, "負う", "もの", "だ", "は", "ある", "ない"),
+		hasSuffix(c, "負担", "する", "もの", "だ", "は", "ない"), hasSuffix(c, "負担", "する", "もの", "だ", "は", "ある", "ない"), hasSuffix(c, "負担", "する", "ない"),
 		hasSuffix(c, "要する", "もの", "だ", "は", "ない"), hasSuffix(c, "要す", "もの", "だ", "は", "ない"):
 		return Waiver // 責任を負うものではない: a disclaimer, not a mere negation
 	case promisedNotAt(c):
