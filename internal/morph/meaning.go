@@ -185,6 +185,13 @@ func modalityOf(c []canon) Modality {
 			break
 		}
 	}
+	if (hasSuffix(c, "て", "おる") || hasSuffix(c, "で", "おる")) && len(c) > 2 && c[len(c)-3].pos == "動詞" {
+		// 採用しております: the drafter's humble account of what it does, as
+		// 採用します (a plain 〜している stays a description: 対応している)
+		d := append([]canon(nil), c[:len(c)-2]...)
+		d[len(d)-1].form = "基本形"
+		return modalityOf(d)
+	}
 	if hasSuffix(c, "せる", "て", "いただく") && len(c) > 3 {
 		d := append([]canon(nil), c[:len(c)-3]...)
 		d[len(d)-1].form = "基本形"
