@@ -254,8 +254,8 @@ func (c *context) findUncached(s *structure.Sentence, con *rule.Concept) []match
 			if i > 0 && toks[i-1].POS == "接頭詞" && negatingPrefix[toks[i-1].Lemma] {
 				continue // 委託 inside 再委託, 開示 inside 非開示
 			}
-			if i+n < len(toks) && toks[i+n].Surface == "者" && toks[i+n].POS1 == "接尾" {
-				continue // 提供 inside 提供者, 委託 inside 委託者: a person, not the act
+			if i+n < len(toks) && (toks[i+n].Surface == "者" || toks[i+n].Surface == "先") && toks[i+n].POS1 == "接尾" {
+				continue // 提供 inside 提供者, 再委託 inside 再委託先: a person, not the act
 			}
 			out = append(out, match{s, i, i + n})
 		}

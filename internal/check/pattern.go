@@ -41,7 +41,7 @@ func (c *context) computeReading(s *structure.Sentence) reading {
 		t := next.Text()
 		// 「ただし、…この限りでない。」, and also 「ただし、乙が…と判断した場合は、
 		// 報告を省略することができる。」: a proviso qualifies the sentence before.
-		if strings.HasPrefix(t, "ただし") || strings.HasPrefix(t, "但し") {
+		if strings.HasPrefix(t, "ただし") || strings.HasPrefix(t, "但し") || strings.HasPrefix(t, "もっとも、") {
 			r.except = next
 		}
 	}

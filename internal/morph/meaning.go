@@ -185,6 +185,13 @@ func modalityOf(c []canon) Modality {
 			break
 		}
 	}
+	if (hasSuffix(c, "て", "おる") || hasSuffix(c, "で", "おる")) && len(c) > 2 && c[len(c)-3].pos == "動詞" {
+		// 採用しております: the drafter's humble account of what it does, as
+		// 採用します (a plain 〜している stays a description: 対応している)
+		d := append([]canon(nil), c[:len(c)-2]...)
+		d[len(d)-1].form = "基本形"
+		return modalityOf(d)
+	}
 	if hasSuffix(c, "せる", "て", "いただく") && len(c) > 3 {
 		d := append([]canon(nil), c[:len(c)-3]...)
 		d[len(d)-1].form = "基本形"
@@ -203,9 +210,11 @@ func modalityOf(c []canon) Modality {
 	case hasSuffix(c, "て", "は", "なる", "ない"), hasSuffix(c, "で", "は", "なる", "ない"),
 		hasSuffix(c, "て", "は", "いける", "ない"):
 		return Prohibition
-	case hasSuffix(c, "免れる", "ない"), hasSuffix(c, "変わる", "は", "ない"), hasSuffix(c, "変わる", "は", "ある", "ない"):
-		return Obligation // 責任を負うことに変わりはない
+	case hasSuffix(c, "免れる", "ない"), hasSuffix(c, "変わる", "は", "ない"), hasSuffix(c, "変わる", "は", "ある", "ない"),
+		hasSuffix(c, "免れる", "こと", "は", "できる", "ない"), hasSuffix(c, "免れる", "こと", "が", "できる", "ない"):
+		return Obligation // 責任を負うことに変わりはない; 責任を免れることはできない
 	case hasSuffix(c, "負う", "もの", "だ", "は", "ない"), hasSuffix(c, "負う", "もの", "だ", "は", "ある", "ない"),
+		hasSuffix(c, "負担", "する", "もの", "だ", "は", "ない"), hasSuffix(c, "負担", "する", "もの", "だ", "は", "ある", "ない"), hasSuffix(c, "負担", "する", "ない"),
 		hasSuffix(c, "要する", "もの", "だ", "は", "ない"), hasSuffix(c, "要す", "もの", "だ", "は", "ない"):
 		return Waiver // 責任を負うものではない: a disclaimer, not a mere negation
 	case promisedNotAt(c):
@@ -217,7 +226,9 @@ func modalityOf(c []canon) Modality {
 	case hasSuffix(c, "効力", "を", "生じる", "ない"), hasSuffix(c, "もの", "だ", "は", "ない"), hasSuffix(c, "わけ", "だ", "は", "ない"),
 		hasSuffix(c, "もの", "だ", "は", "ある", "ない"), hasSuffix(c, "の", "だ", "は", "ない"):
 		return Negation
-	case hasSuffix(c, "必要", "は", "ない"), hasSuffix(c, "必要", "が", "ない"), hasSuffix(c, "必要", "ない"), hasSuffix(c, "必要", "と", "する", "ない"),
+	case hasSuffix(c, "義務", "は", "ない"), hasSuffix(c, "義務", "が", "ない"), hasSuffix(c, "義務", "は", "ある", "ない"), hasSuffix(c, "義務", "を", "有する", "ない"), hasSuffix(c, "義務", "を", "有す", "ない"), hasSuffix(c, "責任", "を", "有す", "ない"),
+		hasSuffix(c, "義務", "は", "有する", "ない"), hasSuffix(c, "責任", "を", "有する", "ない"), hasSuffix(c, "責任", "は", "ない"), hasSuffix(c, "責任", "は", "ある", "ない"),
+		hasSuffix(c, "必要", "は", "ない"), hasSuffix(c, "必要", "が", "ない"), hasSuffix(c, "必要", "ない"), hasSuffix(c, "必要", "と", "する", "ない"),
 		hasSuffix(c, "必要", "は", "ある", "ない"), hasSuffix(c, "必要", "が", "ある", "ない"), hasSuffix(c, "必要", "ある", "ない"):
 		return Waiver
 	case hasSuffix(c, "妨げる", "ない"), hasSuffix(c, "差し支える", "ない"), hasSuffix(c, "差支える", "ない"),
@@ -386,6 +397,10 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 		// (only when 以外 follows the term's own phrase; 本院以外の者へ later
 		// in the sentence is about someone else).
 		if t.lemma == "以外" && ownPhrase(c[from:k]) {
+			return negBoundary, neglect
+		}
+		// 許可のない解析を行わないこと: "without the term" qualifying a noun
+		if t.lemma == "ない" && k == from+1 && (c[k-1].lemma == "の" || c[k-1].lemma == "が") && next(1) != "" && k+1 < len(c) && c[k+1].pos == "名詞" && c[k+1].pos1 != "非自立" {
 			return negBoundary, neglect
 		}
 		// VPNを経由しない接続を行ってはならない: a negated relative clause
@@ -602,6 +617,8 @@ func disregarded(c []canon) bool {
 func excluded(c []canon) bool {
 	for k := 0; k+1 < len(c) && k < 10; k++ {
 		switch {
+		case c[k].lemma == "、" && k > 0 && c[k-1].lemma == "は":
+			continue // 助言及び提案は、…範囲に含まれません: the topic's comma
 		case c[k].lemma == "、" || c[k].pos == "動詞" && c[k].lemma != "含む":
 			return false
 		case (c[k].lemma == "対象" || c[k].lemma == "範囲") && c[k+1].lemma == "外":
