@@ -5,6 +5,7 @@ import (
 	"github.com/clauselint/clauselint/internal/party"
 	"github.com/clauselint/clauselint/internal/rule"
 	"github.com/clauselint/clauselint/internal/structure"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -18,7 +19,10 @@ type context struct {
 	docs  []*structure.Document
 	roles map[*structure.Document]*party.Roles
 	units map[string][]unit
-	sc    map[*structure.Sentence]*sentenceCache
+	// per document, per sentence index: found by comparing pointers, which
+	// is cheaper than hashing on every one of the many lookups per sentence
+	byDoc [][]*sentenceCache
+	sc    map[*structure.Sentence]*sentenceCache // sentences from outside the agreement
 }
 
 // sentenceCache is what is known about one sentence.
@@ -39,21 +43,28 @@ type sentenceCache struct {
 	// 2 cannot contain; matches only for concepts asked and anchored.
 	anchor  []int8
 	matches map[int][]match
-	runes   map[rune]bool // the sentence's characters: anchors are single characters
+	runes   []rune // the sentence's characters, sorted: anchors are single characters
 }
 
 func newContext(e *Engine, docs []*structure.Document) *context {
 	c := &context{e: e, docs: docs, roles: map[*structure.Document]*party.Roles{}, units: map[string][]unit{},
 		sc: map[*structure.Sentence]*sentenceCache{}}
-	for _, d := range docs {
-		for _, s := range d.Sentences {
-			c.sc[s] = &sentenceCache{doc: d}
+	c.byDoc = make([][]*sentenceCache, len(docs))
+	for k, d := range docs {
+		c.byDoc[k] = make([]*sentenceCache, len(d.Sentences))
+		for i := range d.Sentences {
+			c.byDoc[k][i] = &sentenceCache{doc: d}
 		}
 	}
 	return c
 }
 
 func (c *context) cache(s *structure.Sentence) *sentenceCache {
+	for k, d := range c.docs {
+		if s.Index >= 0 && s.Index < len(d.Sentences) && d.Sentences[s.Index] == s {
+			return c.byDoc[k][s.Index]
+		}
+	}
 	if x, ok := c.sc[s]; ok {
 		return x
 	}
@@ -130,15 +141,15 @@ func (c *context) mayContain(s *structure.Sentence, con *rule.Concept) bool {
 	}
 	if x.anchor[con.ID] == 0 {
 		if x.runes == nil {
-			x.runes = map[rune]bool{}
-			for _, r := range s.Text() {
-				x.runes[r] = true
-			}
+			x.runes = []rune(s.Text())
+			slices.Sort(x.runes)
+			x.runes = slices.Compact(x.runes)
 		}
 		x.anchor[con.ID] = 2
 		for _, a := range con.Anchors {
 			r, size := utf8.DecodeRuneInString(a)
-			if a == "" || (size == len(a) && x.runes[r]) || (size != len(a) && strings.Contains(s.Text(), a)) {
+			_, has := slices.BinarySearch(x.runes, r)
+			if a == "" || (size == len(a) && has) || (size != len(a) && strings.Contains(s.Text(), a)) {
 				x.anchor[con.ID] = 1
 				break
 			}
