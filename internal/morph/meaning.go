@@ -112,7 +112,7 @@ func hasSuffix(c []canon, seq ...string) bool {
 
 // bearing verbs and nouns: negating them waives a duty (責任を負わない)
 // instead of forbidding an act (再委託しない).
-var bearing = map[string]bool{"負う": true, "要する": true, "要す": true, "必要": true, "義務": true, "要": true, "責任": true}
+var bearing = words["bearing"]
 
 // SentenceModality reads the modality of the sentence's final predicate.
 func SentenceModality(toks []Token) Modality {
@@ -157,11 +157,8 @@ func tableCells(toks []Token) [][]Token {
 func rowModality(cells [][]Token) Modality {
 	m := Statement
 	for _, cell := range cells {
-		if len(cell) == 1 {
-			switch cell[0].Lemma {
-			case "任意", "推奨", "オプション", "望ましい":
-				return Statement
-			}
+		if len(cell) == 1 && words["optional-row"][cell[0].Lemma] {
+			return Statement
 		}
 		if cm := SentenceModality(cell); cm != Statement {
 			m = cm
@@ -493,8 +490,7 @@ func boundaryAfter(c []canon, from int) (boundary, bool) {
 // (を, は) before its predicate, so a negation there is about that object:
 // 「HTTPSに限定し、暗号化されていない接続は受け付けない」 binds HTTPS.
 func coordinatedWith(verb string, rest []canon) boundary {
-	switch verb {
-	case "含む", "含める", "はじめる", "始める", "初める", "除く":
+	if words["not-a-clause"][verb] {
 		return noBoundary // 報告を含め、一切の対応を行わない: "including", not a clause
 	}
 	for _, x := range rest {
@@ -510,7 +506,7 @@ func coordinatedWith(verb string, rest []canon) boundary {
 
 // layout: nouns of design that 「…とする」 lays down with the clause that
 // qualifies them (…する仕組みとする, …する構成とする).
-var layout = map[string]bool{"構成": true, "仕組み": true, "方式": true, "設計": true, "仕様": true, "運用": true, "体制": true, "構造": true}
+var layout = words["layout"]
 
 // promisedNotAt: 〜を約束/保証/確約するものではない(ありません) ends the sentence.
 func promisedNotAt(c []canon) bool {
@@ -538,7 +534,7 @@ func ownPhrase(c []canon) bool {
 	return true
 }
 
-var promise = map[string]bool{"確約": true, "誓約": true, "約束": true, "表明": true, "保証": true, "約する": true}
+var promise = words["promise"]
 
 // negatedSoon: the predicate after 〜なければ is itself negated (できない,
 // 認めない) before the next clause: 「Xでなければ登録できないよう設定する」.
@@ -559,7 +555,7 @@ func negatedSoon(c []canon) bool {
 
 // acquiring verbs: a condition made of them (承諾を得た場合) is something the
 // actor must obtain first, not an event that befalls it.
-var acquiring = map[string]bool{"得る": true, "受ける": true, "経る": true, "取得": true, "もらう": true}
+var acquiring = words["acquiring"]
 
 // triggerSoon: a condition (場合, とき + は/に/、) closes the clause that
 // follows, before any other clause starts.
@@ -600,13 +596,11 @@ func decidedOn(c []canon) bool {
 // that holds the term, before any 、.
 func disregarded(c []canon) bool {
 	for k := 0; k+1 < len(c) && k < 10; k++ {
-		switch c[k].lemma {
-		case "、":
+		if c[k].lemma == "、" {
 			return false
-		case "問う", "かかわる", "関わる", "拘る":
-			if c[k+1].lemma == "ない" && k > 0 && (c[k-1].lemma == "を" || c[k-1].lemma == "に") {
-				return true
-			}
+		}
+		if words["disregard"][c[k].lemma] && c[k+1].lemma == "ない" && k > 0 && (c[k-1].lemma == "を" || c[k-1].lemma == "に") {
+			return true
 		}
 	}
 	return false
@@ -701,8 +695,7 @@ func negatingAct(c []canon) bool {
 			return false
 		case c[k].pos == "動詞":
 			return false
-		case c[k].lemma == "無効" && k+1 < len(c) && c[k+1].lemma == "化",
-			c[k].lemma == "遮断", c[k].lemma == "拒否", c[k].lemma == "排除", c[k].lemma == "禁止":
+		case words["shut-out"][c[k].lemma] && (c[k].lemma != "無効" || k+1 < len(c) && c[k+1].lemma == "化"):
 			return k > 0 && (c[k-1].lemma == "は" || c[k-1].lemma == "を")
 		}
 	}

@@ -89,7 +89,7 @@ func (a *Analyzer) Tokens(s string) []Token {
 }
 
 // honorific prefixes (お知らせ is one word in the dictionary and stays).
-var honorific = map[string]bool{"お": true, "ご": true, "御": true}
+var honorific = words["honorific"]
 
 func lowerASCII(s string) string {
 	for i := 0; i < len(s); i++ {
